@@ -1,0 +1,55 @@
+package jp.mynahealth;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import jp.mynahealth.common.CommonConfiguration;
+import jp.mynahealth.importer.demo.BulkGenerationCommand;
+
+/**
+ * Starts the roles asked for ({@code --roles=portal,idp,signer,ca}, all by default).
+ *
+ * <p>The shared part (data folder, PostgreSQL, migrations, demo data) is one parent context; each
+ * role is a child web context with its own port, security chain and session cookie, so in
+ * production each role runs as its own process while on a laptop one command starts them all.
+ */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        if (BulkGenerationCommand.isRequested(args)) {
+            BulkGenerationCommand.run(args);
+            return;
+        }
+        start(args);
+    }
+
+    /** Starts the shared context and every requested role; returns the roles' contexts. */
+    public static RunningRoles start(String... args) {
+        List<Role> roles = Role.parse(args);
+        SpringApplicationBuilder common = commonContext();
+        List<RunningRoles.RoleContext> started = new ArrayList<>();
+        for (Role role : roles) {
+            ConfigurableApplicationContext context = common.child(role.configuration())
+                    .web(WebApplicationType.SERVLET)
+                    .bannerMode(Banner.Mode.OFF)
+                    .properties("spring.config.name=application," + role.configName())
+                    .run(args);
+            started.add(new RunningRoles.RoleContext(role, context));
+        }
+        return new RunningRoles(common.context(), started);
+    }
+
+    static SpringApplicationBuilder commonContext() {
+        return new SpringApplicationBuilder(CommonConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF);
+    }
+}

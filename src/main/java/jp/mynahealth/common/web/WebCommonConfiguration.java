@@ -1,0 +1,55 @@
+package jp.mynahealth.common.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * What every role's web pages share: Japanese by default, English on request ({@code ?lang=en}),
+ * remembered in a cookie so the choice survives the trip through the identity provider.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebCommonConfiguration implements WebMvcConfigurer {
+
+    public static final Locale JAPANESE = Locale.JAPANESE;
+
+    /** Messages live in {@code i18n/messages_ja} and {@code messages_en}; there is no third language to fall back to. */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setDefaultLocale(JAPANESE);
+        return messages;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("MYNA_LANG");
+        resolver.setDefaultLocale(JAPANESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        resolver.setLanguageTagCompliant(true);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        // A hand-edited ?lang=xx must not break the page: unknown languages are ignored.
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new SupportedLocaleInterceptor(change));
+    }
+}

@@ -1,0 +1,16 @@
+package jp.mynahealth.idp;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+
+import jp.mynahealth.common.web.WebCommonConfiguration;
+
+/** The {@code idp} role's own web context: its port, security chain and session cookie are in {@code idp.properties}. */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@ComponentScan
+@Import(WebCommonConfiguration.class)
+public class IdpApplication {
+}

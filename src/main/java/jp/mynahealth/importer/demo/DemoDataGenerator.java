@@ -1,0 +1,704 @@
+package jp.mynahealth.importer.demo;
+
+import static jp.mynahealth.importer.demo.DemoCatalog.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jp.mynahealth.importer.demo.CheckupModel.Judgement;
+import jp.mynahealth.importer.demo.CheckupModel.Measurements;
+import jp.mynahealth.importer.demo.DemoCatalog.Drug;
+import jp.mynahealth.importer.demo.DemoCatalog.Institution;
+import jp.mynahealth.importer.demo.DemoCatalog.Insurer;
+import jp.mynahealth.importer.demo.DemoCatalog.Municipality;
+import jp.mynahealth.importer.demo.DemoCatalog.Name;
+import jp.mynahealth.importer.demo.DemoRows.CheckupRow;
+import jp.mynahealth.importer.demo.DemoRows.CostNoticeRow;
+import jp.mynahealth.importer.demo.DemoRows.DispensingRow;
+import jp.mynahealth.importer.demo.DemoRows.PersonRow;
+import jp.mynahealth.importer.demo.DemoRows.QualificationRow;
+import jp.mynahealth.importer.demo.DemoRows.Sink;
+
+/**
+ * Makes realistic, internally consistent demo citizens: households with the right insurance for
+ * their age, years of dispensings with plausible regimens, yearly checkups with slow trends, and
+ * monthly cost notices summed from exactly the visits and dispensings generated.
+ *
+ * <p>Deterministic: the same seed and reference date give the same rows, byte for byte. Each
+ * household has a random source of its own, so batching and ordering do not change the result.
+ */
+final class DemoDataGenerator {
+
+    static final UUID TARO = UUID.fromString("70304382-bb87-4298-9e13-ffc86a5ff41c");
+    static final UUID HANAKO = UUID.fromString("db6787d1-617e-49f2-91ef-af70e5b1f0ea");
+    static final UUID ICHIRO = UUID.fromString("4d2cac20-7cee-4fa7-aa1d-b65443bcb1d6");
+    static final UUID SAKURA = UUID.fromString("a7408f4f-2fb2-430b-bfe4-3ce7ee22e335");
+
+    /** Up to when each data kind is complete on the reference date (claims lag one to two months). */
+    record DataAsOf(LocalDate qualification, LocalDate dispensing, LocalDate checkup, LocalDate costNotice) {
+        static DataAsOf on(LocalDate asOf) {
+            LocalDate endOfLastMonth = asOf.withDayOfMonth(1).minusDays(1);
+            return new DataAsOf(asOf, endOfLastMonth, asOf.minusWeeks(6), endOfLastMonth.withDayOfMonth(1).minusDays(1));
+        }
+    }
+
+    enum Condition { HYPERTENSION, DYSLIPIDEMIA, DIABETES, GOUT, ALLERGY, REFLUX, CONSTIPATION, INSOMNIA, ANTIPLATELET }
+
+    /** One insurance coverage period of a person. */
+    record Coverage(Insurer insurer, String symbol, String number, String branch, String relationship, int copay,
+            LocalDate from, LocalDate to, String limitCategory) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
+    }
+
+    /** Where a person is usually treated: near home. */
+    record Places(Institution clinic, Institution orthopaedics, Institution paediatrics, Institution ent,
+            Institution hospital, Institution dental, Institution pharmacy, Institution otherPharmacy,
+            Institution nursing) {
+    }
+
+    private record Visit(LocalDate date, Institution institution, String category, long cost, Coverage coverage) {
+    }
+
+    private final long seed;
+    private final LocalDate asOf;
+    private final DataAsOf dataAsOf;
+
+    DemoDataGenerator(long seed, LocalDate asOf) {
+        this.seed = seed;
+        this.asOf = asOf;
+        this.dataAsOf = DataAsOf.on(asOf);
+    }
+
+    DataAsOf dataAsOf() {
+        return dataAsOf;
+    }
+
+    // ---------------------------------------------------------------- the 見本 family (named in README.md)
+
+    /** 見本 太郎 (45), his spouse 花子 and daughter さくら (7) on his 健康保険組合, and his father 一郎 (78). */
+    void generateShowcase(Sink sink) {
+        SplittableRandom random = new SplittableRandom(mix(seed, -1));
+        Municipality chiyoda = MUNICIPALITIES.get(0);
+        Places tokyo = places(13, 0);
+        LocalDate joinedCompany = LocalDate.of(asOf.getYear() - 2, 4, 1);
+        LocalDate firstJob = LocalDate.of(asOf.getYear() - 22, 4, 1);
+        Insurer kyokai = insurerOf(13, "協会けんぽ");
+        Insurer company = insurerNamed("見本電機健康保険組合");
+
+        LocalDate taroBirth = asOf.minusYears(45).minusDays(196);
+        PersonRow taro = new PersonRow(TARO, "見本", "太郎", "ミホン", "タロウ", taroBirth, 1, chiyoda.code());
+        List<Coverage> taroCoverage = List.of(
+                new Coverage(kyokai, "21070315", "1842", "00", "本人", 30, firstJob, joinedCompany.minusDays(1), null),
+                new Coverage(company, "1203", "4567", "00", "本人", 30, joinedCompany, null, null));
+        Life taroLife = new Life(random.split(), taro, taroCoverage, tokyo);
+        taroLife.chronic(tokyo.clinic(), tokyo.pharmacy(), 28, List.of(AMLODIPINE, ROSUVASTATIN), null);
+        taroLife.chronic(tokyo.clinic(), tokyo.pharmacy(), 28, List.of(METFORMIN), asOf.minusMonths(10));
+        taroLife.acute(0.8);
+        taroLife.dental(0.5);
+        taroLife.checkups(new Baseline(true, 171.2, 72.0, 84.0, 127, 82, 140, 48, 136, 24, 28, 45, 98, 5.6, 0.92, true),
+                new Trend(1.2, 1.3, 2.5, 1.5, 8, -1, 4, 1.5, 3, 3, 3, 0.12), Set.of(Condition.HYPERTENSION,
+                        Condition.DYSLIPIDEMIA));
+        taroLife.emit(sink);
+
+        PersonRow hanako = new PersonRow(HANAKO, "見本", "花子", "ミホン", "ハナコ", asOf.minusYears(43).minusDays(57), 2,
+                chiyoda.code());
+        LocalDate married = LocalDate.of(asOf.getYear() - 16, 10, 1);
+        Life hanakoLife = new Life(random.split(), hanako, List.of(
+                new Coverage(kyokai, "21070315", "1842", "01", "家族", 30, married, joinedCompany.minusDays(1), null),
+                new Coverage(company, "1203", "4567", "01", "家族", 30, joinedCompany, null, null)), tokyo);
+        hanakoLife.seasonal(tokyo.ent(), tokyo.otherPharmacy(), List.of(FEXOFENADINE), 2, 4);
+        hanakoLife.acute(1.2);
+        hanakoLife.dental(0.9);
+        hanakoLife.checkups(new Baseline(false, 158.4, 52.0, 72.0, 112, 70, 78, 68, 112, 19, 15, 18, 88, 5.3, 0.64, false),
+                new Trend(0.3, 0.5, 1, 1, 2, 0, 3, 0.5, 0.5, 0.5, 1, 0.03), Set.of());
+        hanakoLife.emit(sink);
+
+        LocalDate sakuraBirth = asOf.minusYears(7).minusDays(160);
+        PersonRow sakura = new PersonRow(SAKURA, "見本", "さくら", "ミホン", "サクラ", sakuraBirth, 2, chiyoda.code());
+        LocalDate schoolStart = LocalDate.of(sakuraBirth.plusYears(6).getYear() + (sakuraBirth.getMonthValue() >= 4 ? 1 : 0), 4, 1);
+        Life sakuraLife = new Life(random.split(), sakura, List.of(
+                new Coverage(kyokai, "21070315", "1842", "02", "家族", 20, sakuraBirth, joinedCompany.minusDays(1), null),
+                new Coverage(company, "1203", "4567", "02", "家族", schoolStart.isAfter(asOf) ? 20 : 30, joinedCompany, null,
+                        null)), tokyo);
+        sakuraLife.acute(4.5);
+        sakuraLife.emit(sink);
+        sink.householdDone();
+
+        LocalDate ichiroBirth = asOf.minusYears(78).minusDays(300);
+        PersonRow ichiro = new PersonRow(ICHIRO, "見本", "一郎", "ミホン", "イチロウ", ichiroBirth, 1, chiyoda.code());
+        Insurer chiyodaKokuho = nationalHealthInsuranceOf(chiyoda);
+        LocalDate seventy = ichiroBirth.plusYears(70).withDayOfMonth(1).plusMonths(1);
+        LocalDate seventyFive = ichiroBirth.plusYears(75);
+        Life ichiroLife = new Life(random.split(), ichiro, List.of(
+                new Coverage(chiyodaKokuho, "千代田01", "30542", "01", "本人", 30, ichiroBirth.plusYears(65),
+                        seventy.minusDays(1), null),
+                new Coverage(chiyodaKokuho, "千代田01", "30542", "01", "本人", 20, seventy, seventyFive.minusDays(1), null),
+                new Coverage(insurerOf(13, "後期高齢者医療"), null, "13024481", "00", "本人", 10, seventyFive, null, null)),
+                tokyo);
+        ichiroLife.chronic(tokyo.clinic(), tokyo.pharmacy(), 28,
+                List.of(OLMESARTAN, SITAGLIPTIN, LANSOPRAZOLE, MAGNESIUM_OXIDE, ASPIRIN), null);
+        ichiroLife.chronic(tokyo.clinic(), tokyo.pharmacy(), 28, List.of(INSULIN_GLARGINE, BROTIZOLAM), asOf.minusYears(2));
+        // Knee pain treated by two doctors at once: the same ingredient from two institutions (重複投薬).
+        LocalDate knee = asOf.withDayOfMonth(1).minusMonths(3).plusDays(4);
+        ichiroLife.course(knee, tokyo.orthopaedics(), tokyo.otherPharmacy(), List.of(LOXOPROFEN, REBAMIPIDE), 14);
+        ichiroLife.course(knee.plusDays(3), tokyo.clinic(), tokyo.pharmacy(), List.of(LOXONIN), 14);
+        LocalDate admitted = LocalDate.of(asOf.getYear() - 1, 2, 9);
+        ichiroLife.admission(tokyo.hospital(), admitted, 12);
+        ichiroLife.homeNursing(tokyo.nursing(), admitted.plusDays(20), 4);
+        ichiroLife.acute(1.0);
+        ichiroLife.dental(0.6);
+        ichiroLife.checkups(new Baseline(true, 163.0, 61.0, 0, 134, 76, 120, 52, 104, 26, 20, 30, 128, 7.1, 1.08, false),
+                new Trend(-0.3, 0, 1, 0, 3, -1, -2, 0.5, 0, 0, 2, 0.05),
+                Set.of(Condition.HYPERTENSION, Condition.DIABETES));
+        ichiroLife.emit(sink);
+        sink.householdDone();
+    }
+
+    // ---------------------------------------------------------------- random households
+
+    /** Generates households until exactly {@code persons} people were made. */
+    void generatePersons(int persons, Sink sink) {
+        int made = 0;
+        for (long household = 0; made < persons; household++) {
+            made += generateHousehold(new SplittableRandom(mix(seed, household)), persons - made, sink);
+            sink.householdDone();
+        }
+    }
+
+    private int generateHousehold(SplittableRandom random, int room, Sink sink) {
+        Municipality municipality = MUNICIPALITIES.get(random.nextInt(MUNICIPALITIES.size()));
+        int prefecture = municipality.prefecture();
+        Places places = places(prefecture, random.nextInt(2));
+        Name family = FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)];
+        double kind = random.nextDouble();
+        List<Member> members = new ArrayList<>();
+        if (kind < 0.55) {
+            // A working household: the insured and dependants share the 記号・番号, each with a 枝番.
+            int age = 22 + random.nextInt(kind < 0.2 ? 43 : 38);
+            Insurer insurer = employeeInsurer(random, prefecture);
+            String symbol = symbolFor(random, insurer);
+            String number = String.valueOf(1 + random.nextInt(kind < 0.2 ? 99999 : 9999));
+            LocalDate joined = LocalDate.of(Math.max(asOf.getYear() - 1 - random.nextInt(20), asOf.getYear() - age + 22),
+                    4, 1);
+            boolean male = random.nextDouble() < 0.6;
+            members.add(new Member(age, male, insurer, symbol, number, "00", "本人", joined));
+            if (kind >= 0.2 && age >= 26) {
+                members.add(new Member(Math.max(20, age - 3 + random.nextInt(7)), !male, insurer, symbol, number, "01",
+                        "家族", joined));
+                int children = random.nextInt(4);
+                for (int c = 0; c < children && age - 24 - c * 3 >= 0; c++) {
+                    int childAge = Math.max(0, Math.min(age - 24, 18) - c * 3 - random.nextInt(3));
+                    members.add(new Member(childAge, random.nextBoolean(), insurer, symbol, number,
+                            String.format("%02d", 2 + c), "家族", joined));
+                }
+            }
+        } else if (kind < 0.7) {
+            // A self-employed household on the municipality's 国民健康保険: everyone is insured in their own right.
+            Insurer insurer = nationalHealthInsuranceOf(municipality);
+            String symbol = municipality.name().substring(0, Math.min(2, municipality.name().length())) + (10 + random.nextInt(80));
+            String number = String.valueOf(10000 + random.nextInt(89999));
+            int age = 30 + random.nextInt(35);
+            LocalDate joined = LocalDate.of(asOf.getYear() - 1 - random.nextInt(10), 1 + random.nextInt(12), 1);
+            members.add(new Member(age, true, insurer, symbol, number, "01", "本人", joined));
+            members.add(new Member(Math.max(20, age - 2 + random.nextInt(5)), false, insurer, symbol, number, "02", "本人", joined));
+            int children = random.nextInt(3);
+            for (int c = 0; c < children && age - 25 - c * 3 >= 0; c++) {
+                members.add(new Member(Math.max(0, Math.min(age - 25, 17) - c * 3), random.nextBoolean(), insurer, symbol,
+                        number, String.format("%02d", 3 + c), "本人", joined));
+            }
+        } else if (kind < 0.85) {
+            // Retired, 65–74, on 国民健康保険.
+            Insurer insurer = nationalHealthInsuranceOf(municipality);
+            String symbol = municipality.name().substring(0, Math.min(2, municipality.name().length())) + (10 + random.nextInt(80));
+            String number = String.valueOf(10000 + random.nextInt(89999));
+            int age = 65 + random.nextInt(10);
+            boolean male = random.nextBoolean();
+            members.add(new Member(age, male, insurer, symbol, number, "01", "本人", null));
+            if (random.nextDouble() < 0.6) {
+                members.add(new Member(Math.min(74, 65 + random.nextInt(10)), !male, insurer, symbol, number, "02", "本人", null));
+            }
+        } else {
+            // 75 and over: each person on the prefecture's 後期高齢者医療広域連合, with a number of their own.
+            Insurer insurer = insurerOf(prefecture, "後期高齢者医療");
+            int age = 75 + random.nextInt(20);
+            boolean male = random.nextDouble() < 0.45;
+            members.add(new Member(age, male, insurer, null, String.format("%08d", random.nextInt(100_000_000)), "00", "本人", null));
+            if (random.nextDouble() < 0.4) {
+                members.add(new Member(75 + random.nextInt(15), !male, insurer, null,
+                        String.format("%08d", random.nextInt(100_000_000)), "00", "本人", null));
+            }
+        }
+        int made = 0;
+        for (Member member : members) {
+            if (made == room) {
+                break;
+            }
+            generateMember(random.split(), member, family, municipality, places, sink);
+            made++;
+        }
+        return made;
+    }
+
+    private record Member(int age, boolean male, Insurer insurer, String symbol, String number, String branch,
+            String relationship, LocalDate joined) {
+    }
+
+    private void generateMember(SplittableRandom random, Member member, Name family, Municipality municipality,
+            Places places, Sink sink) {
+        LocalDate birth = asOf.minusYears(member.age()).minusDays(random.nextInt(365));
+        Name given = member.male() ? MALE_NAMES[random.nextInt(MALE_NAMES.length)]
+                : FEMALE_NAMES[random.nextInt(FEMALE_NAMES.length)];
+        UUID id = new UUID((random.nextLong() & 0xffffffffffff0fffL) | 0x4000L,
+                (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L);
+        PersonRow person = new PersonRow(id, family.kanji(), given.kanji(), family.kana(), given.kana(), birth,
+                member.male() ? 1 : 2, municipality.code());
+        int age = member.age();
+        List<Coverage> coverages = new ArrayList<>();
+        if (member.insurer().kind().equals("後期高齢者医療")) {
+            LocalDate seventyFive = birth.plusYears(75);
+            Insurer kokuho = nationalHealthInsuranceOf(municipality);
+            coverages.add(new Coverage(kokuho, municipality.name().substring(0, 2) + "01", String.valueOf(20000 + random.nextInt(70000)),
+                    "01", "本人", 20, seventyFive.minusYears(5), seventyFive.minusDays(1), null));
+            int copay = random.nextDouble() < 0.07 ? 30 : random.nextDouble() < 0.2 ? 20 : 10;
+            coverages.add(new Coverage(member.insurer(), null, member.number(), member.branch(), "本人", copay, seventyFive, null, null));
+        } else {
+            LocalDate from = member.joined() == null ? birth.plusYears(65) : member.joined();
+            if (from.isBefore(birth)) {
+                from = birth;
+            }
+            if (member.joined() != null && random.nextDouble() < 0.25 && from.minusYears(1).isAfter(birth.plusYears(20))) {
+                // Changed jobs: an earlier qualification on the regional 協会けんぽ.
+                Insurer previous = insurerOf(municipality.prefecture(), "協会けんぽ");
+                coverages.add(new Coverage(previous, String.format("%08d", random.nextInt(100_000_000)),
+                        String.valueOf(1 + random.nextInt(3000)), member.branch(), member.relationship(),
+                        copayFor(age), from.minusYears(1 + random.nextInt(8)), from.minusDays(1), null));
+            }
+            String limit = age < 70 && random.nextDouble() < 0.04 ? "A03" : null;
+            coverages.add(new Coverage(member.insurer(), member.symbol(), member.number(), member.branch(),
+                    member.relationship(), copayFor(age), from, null, limit));
+        }
+        Life life = new Life(random.split(), person, coverages, places);
+        Set<Condition> conditions = conditionsFor(random, age, member.male());
+        life.regimens(conditions);
+        life.acute(age < 7 ? 4 : age < 15 ? 2 : age >= 75 ? 1.6 : 1.0);
+        life.dental(age < 3 ? 0 : 0.45);
+        if (age >= 75 && random.nextDouble() < 0.12) {
+            life.admission(places.hospital(), asOf.minusDays(90 + random.nextInt(900)), 5 + random.nextInt(14));
+        }
+        if (age >= 40) {
+            life.checkups(Baseline.random(random, member.male(), conditions), Trend.random(random), conditions);
+        }
+        life.emit(sink);
+    }
+
+    private Set<Condition> conditionsFor(SplittableRandom random, int age, boolean male) {
+        Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+        double ageFactor = age < 30 ? 0.05 : age < 45 ? 0.25 : age < 60 ? 0.6 : age < 75 ? 1.0 : 1.2;
+        if (random.nextDouble() < 0.42 * ageFactor) {
+            conditions.add(Condition.HYPERTENSION);
+        }
+        if (random.nextDouble() < 0.3 * ageFactor) {
+            conditions.add(Condition.DYSLIPIDEMIA);
+        }
+        if (random.nextDouble() < 0.16 * ageFactor) {
+            conditions.add(Condition.DIABETES);
+        }
+        if (male && random.nextDouble() < 0.06 * ageFactor) {
+            conditions.add(Condition.GOUT);
+        }
+        if (age >= 10 && random.nextDouble() < 0.15) {
+            conditions.add(Condition.ALLERGY);
+        }
+        if (age >= 70) {
+            for (Condition condition : List.of(Condition.REFLUX, Condition.CONSTIPATION, Condition.INSOMNIA,
+                    Condition.ANTIPLATELET)) {
+                if (random.nextDouble() < 0.25) {
+                    conditions.add(condition);
+                }
+            }
+        }
+        return conditions;
+    }
+
+    private int copayFor(int age) {
+        return age < 7 ? 20 : age >= 70 ? 20 : 30;
+    }
+
+    private Insurer employeeInsurer(SplittableRandom random, int prefecture) {
+        double pick = random.nextDouble();
+        if (pick < 0.6) {
+            return insurerOf(prefecture, "協会けんぽ");
+        }
+        List<Insurer> kinds = INSURERS.stream()
+                .filter(i -> i.kind().equals(pick < 0.9 ? "健康保険組合" : "共済組合")).toList();
+        return kinds.get(random.nextInt(kinds.size()));
+    }
+
+    private String symbolFor(SplittableRandom random, Insurer insurer) {
+        return switch (insurer.kind()) {
+            case "協会けんぽ" -> String.format("%08d", random.nextInt(100_000_000));
+            case "共済組合" -> "公" + (100 + random.nextInt(900));
+            default -> String.valueOf(1000 + random.nextInt(9000));
+        };
+    }
+
+    private Places places(int prefecture, int variant) {
+        List<Institution> clinics = institutionsOf(prefecture, "診療所");
+        List<Institution> pharmacies = institutionsOf(prefecture, "薬局");
+        return new Places(clinics.get(0), clinics.get(1), clinics.get(2), clinics.get(3),
+                institutionsOf(prefecture, "病院").get(0), institutionsOf(prefecture, "歯科診療所").get(0),
+                pharmacies.get(variant % pharmacies.size()), pharmacies.get((variant + 1) % pharmacies.size()),
+                institutionsOf(prefecture, "訪問看護ステーション").get(0));
+    }
+
+    static long mix(long seed, long index) {
+        long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    // ---------------------------------------------------------------- checkup values
+
+    /** A person's values at the first checkup in the window. */
+    record Baseline(boolean male, double height, double weight, double waist, double systolic, double diastolic,
+            double triglycerides, double hdl, double ldl, double ast, double alt, double ggt, double glucose,
+            double hba1c, double creatinine, boolean smoker) {
+
+        static Baseline random(SplittableRandom r, boolean male, Set<Condition> conditions) {
+            double height = male ? normal(r, 170, 6) : normal(r, 157, 5.5);
+            double bmi = normal(r, male ? 23.8 : 22.2, 3);
+            double weight = bmi * Math.pow(height / 100, 2);
+            double waist = (male ? 84 : 80) + (bmi - 23) * 2.6 + normal(r, 0, 3);
+            boolean hypertension = conditions.contains(Condition.HYPERTENSION);
+            boolean lipids = conditions.contains(Condition.DYSLIPIDEMIA);
+            boolean diabetes = conditions.contains(Condition.DIABETES);
+            return new Baseline(male, height, weight, waist,
+                    normal(r, hypertension ? 136 : 121, 10), normal(r, hypertension ? 86 : 75, 7),
+                    Math.max(35, normal(r, lipids ? 170 : 105, 45)), Math.max(28, normal(r, male ? 55 : 66, 12)),
+                    Math.max(60, normal(r, lipids ? 140 : 118, 22)), Math.max(12, normal(r, 23, 6)),
+                    Math.max(8, normal(r, male ? 25 : 17, 9)), Math.max(10, normal(r, male ? 40 : 22, 20)),
+                    Math.max(72, normal(r, diabetes ? 135 : 94, diabetes ? 18 : 8)),
+                    Math.max(4.6, normal(r, diabetes ? 7.0 : 5.5, diabetes ? 0.6 : 0.25)),
+                    Math.max(0.4, normal(r, male ? 0.88 : 0.66, 0.1)), r.nextDouble() < (male ? 0.25 : 0.08));
+        }
+    }
+
+    /** How values move per year: slowly, as they do. */
+    record Trend(double weight, double waist, double systolic, double diastolic, double triglycerides, double hdl,
+            double ldl, double ast, double alt, double ggt, double glucose, double hba1c) {
+
+        static Trend random(SplittableRandom r) {
+            return new Trend(normal(r, 0.3, 0.6), normal(r, 0.3, 0.6), normal(r, 0.8, 1.2), normal(r, 0.4, 0.8),
+                    normal(r, 1, 6), normal(r, 0, 1), normal(r, 0.5, 3), normal(r, 0.2, 0.8), normal(r, 0.2, 1),
+                    normal(r, 0.5, 2), normal(r, 0.6, 1.2), normal(r, 0.02, 0.04));
+        }
+    }
+
+    static double normal(SplittableRandom random, double mean, double deviation) {
+        // Box–Muller from the deterministic source, clipped at three deviations.
+        double u = Math.max(1e-12, random.nextDouble());
+        double v = random.nextDouble();
+        double z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return mean + Math.max(-3, Math.min(3, z)) * deviation;
+    }
+
+    // ---------------------------------------------------------------- one person's history
+
+    /** Collects one person's visits and dispensings, then writes them with the notices they imply. */
+    private final class Life {
+        private final SplittableRandom random;
+        private final PersonRow person;
+        private final List<Coverage> coverages;
+        private final Places places;
+        private final LocalDate start;
+        private final List<Visit> visits = new ArrayList<>();
+        private final List<DispensingRow> dispensings = new ArrayList<>();
+        private final List<CheckupRow> checkups = new ArrayList<>();
+        private final List<DemoRows.CheckupResultRow> results = new ArrayList<>();
+
+        Life(SplittableRandom random, PersonRow person, List<Coverage> coverages, Places places) {
+            this.random = random;
+            this.person = person;
+            this.coverages = coverages;
+            this.places = places;
+            LocalDate window = asOf.minusYears(3).withDayOfMonth(1);
+            this.start = person.birthDate().isAfter(window) ? person.birthDate() : window;
+        }
+
+        private int ageOn(LocalDate day) {
+            return Period.between(person.birthDate(), day).getYears();
+        }
+
+        private Coverage coverageOn(LocalDate day) {
+            return coverages.stream().filter(c -> c.covers(day)).findFirst().orElse(null);
+        }
+
+        void regimens(Set<Condition> conditions) {
+            List<Drug> daily = new ArrayList<>();
+            if (conditions.contains(Condition.HYPERTENSION)) {
+                daily.add(random.nextBoolean() ? AMLODIPINE : OLMESARTAN);
+            }
+            if (conditions.contains(Condition.DYSLIPIDEMIA)) {
+                daily.add(random.nextBoolean() ? ROSUVASTATIN : ATORVASTATIN);
+            }
+            if (conditions.contains(Condition.DIABETES)) {
+                daily.add(METFORMIN);
+                if (random.nextDouble() < 0.4) {
+                    daily.add(SITAGLIPTIN);
+                }
+            }
+            if (conditions.contains(Condition.GOUT)) {
+                daily.add(FEBUXOSTAT);
+            }
+            if (conditions.contains(Condition.REFLUX)) {
+                daily.add(LANSOPRAZOLE);
+            }
+            if (conditions.contains(Condition.CONSTIPATION)) {
+                daily.add(MAGNESIUM_OXIDE);
+            }
+            if (conditions.contains(Condition.INSOMNIA)) {
+                daily.add(BROTIZOLAM);
+            }
+            if (conditions.contains(Condition.ANTIPLATELET)) {
+                daily.add(ASPIRIN);
+            }
+            if (!daily.isEmpty()) {
+                chronic(places.clinic(), places.pharmacy(), random.nextDouble() < 0.3 ? 56 : 28, daily, null);
+            }
+            if (conditions.contains(Condition.ALLERGY)) {
+                seasonal(places.ent(), places.otherPharmacy(), List.of(random.nextBoolean() ? FEXOFENADINE : MONTELUKAST),
+                        2, 4);
+            }
+        }
+
+        /** A standing prescription renewed every {@code interval} days from {@code since} (or the window start). */
+        void chronic(Institution clinic, Institution pharmacy, int interval, List<Drug> drugs, LocalDate since) {
+            LocalDate day = (since == null ? start : since).plusDays(random.nextInt(interval));
+            while (!day.isAfter(dataAsOf.dispensing())) {
+                LocalDate weekday = weekday(day);
+                long visitCost = 730 + 520 + 2250 + 680 + (random.nextDouble() < 0.3 ? 3000 + random.nextInt(3000) : 0);
+                visit(weekday, clinic, "外来", visitCost);
+                dispense(weekday, pharmacy, clinic, drugs, interval);
+                day = day.plusDays(interval + random.nextInt(5) - 2);
+            }
+        }
+
+        /** Hay fever and the like: a prescription each spring from {@code fromMonth} to {@code toMonth}. */
+        void seasonal(Institution clinic, Institution pharmacy, List<Drug> drugs, int fromMonth, int toMonth) {
+            for (int year = start.getYear(); year <= asOf.getYear(); year++) {
+                for (int month = fromMonth; month <= toMonth; month++) {
+                    LocalDate day = weekday(LocalDate.of(year, month, 3 + random.nextInt(20)));
+                    if (!day.isBefore(start) && !day.isAfter(dataAsOf.dispensing())) {
+                        visit(day, clinic, "外来", 730 + 520 + 680 + (month == fromMonth ? 2180 : 0));
+                        dispense(day, pharmacy, clinic, drugs, 28);
+                    }
+                }
+            }
+        }
+
+        /** Colds, pains and rashes: about {@code perYear} short illnesses a year, each with a visit and a short course. */
+        void acute(double perYear) {
+            LocalDate day = start;
+            while (true) {
+                day = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) * 365 / perYear));
+                if (day.isAfter(dataAsOf.dispensing())) {
+                    return;
+                }
+                boolean child = ageOn(day) < 15;
+                List<List<Drug>> courses = child ? CHILD_ACUTE_COURSES : ADULT_ACUTE_COURSES;
+                List<Drug> drugs = courses.get(random.nextInt(courses.size()));
+                Institution clinic = child ? places.paediatrics()
+                        : drugs.contains(LOXOPROFEN) || drugs.contains(LOXOPROFEN_TAPE) ? places.orthopaedics()
+                        : random.nextBoolean() ? places.clinic() : places.ent();
+                course(weekday(day), clinic, random.nextBoolean() ? places.pharmacy() : places.otherPharmacy(), drugs,
+                        child ? 5 : 3 + random.nextInt(5));
+            }
+        }
+
+        void course(LocalDate day, Institution clinic, Institution pharmacy, List<Drug> drugs, int days) {
+            if (day.isBefore(start) || day.isAfter(dataAsOf.dispensing())) {
+                return;
+            }
+            visit(day, clinic, "外来", 2910 + 680 + (random.nextDouble() < 0.4 ? 1500 + random.nextInt(2500) : 0));
+            dispense(day, pharmacy, clinic, drugs, days);
+            if (random.nextDouble() < 0.25) {
+                visit(weekday(day.plusDays(7)), clinic, "外来", 730 + 520);
+            }
+        }
+
+        /** A course of dental treatment, once a year with probability {@code chance}: weekly visits. */
+        void dental(double chance) {
+            for (int year = start.getYear(); year <= asOf.getYear(); year++) {
+                if (random.nextDouble() >= chance) {
+                    continue;
+                }
+                LocalDate day = weekday(LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)));
+                int count = 1 + random.nextInt(4);
+                for (int i = 0; i < count; i++) {
+                    if (!day.isBefore(start) && !day.isAfter(dataAsOf.dispensing())) {
+                        visit(day, places.dental(), "歯科", 2500 + random.nextInt(60) * 100);
+                    }
+                    day = weekday(day.plusDays(7));
+                }
+            }
+        }
+
+        void admission(Institution hospital, LocalDate admitted, int days) {
+            for (int i = 0; i < days; i++) {
+                LocalDate day = admitted.plusDays(i);
+                if (!day.isBefore(start) && !day.isAfter(dataAsOf.dispensing())) {
+                    visit(day, hospital, "入院", i == 0 ? 58_000 + random.nextInt(20) * 1000 : 31_000 + random.nextInt(80) * 100);
+                }
+            }
+        }
+
+        void homeNursing(Institution station, LocalDate from, int months) {
+            for (int m = 0; m < months; m++) {
+                for (int week : new int[] { 1, 3 }) {
+                    LocalDate day = weekday(from.plusMonths(m).withDayOfMonth(1).plusWeeks(week));
+                    if (!day.isBefore(start) && !day.isAfter(dataAsOf.dispensing())) {
+                        visit(day, station, "訪問看護", 8_500 + random.nextInt(10) * 100);
+                    }
+                }
+            }
+        }
+
+        private void visit(LocalDate day, Institution institution, String category, long cost) {
+            Coverage coverage = coverageOn(day);
+            if (coverage != null && !day.isBefore(person.birthDate())) {
+                visits.add(new Visit(day, institution, category, cost, coverage));
+            }
+        }
+
+        private void dispense(LocalDate day, Institution pharmacy, Institution prescriber, List<Drug> drugs, int days) {
+            Coverage coverage = coverageOn(day);
+            if (coverage == null || day.isBefore(person.birthDate()) || day.isAfter(dataAsOf.dispensing())) {
+                return;
+            }
+            double drugCost = 0;
+            for (Drug drug : drugs) {
+                boolean perCourse = drug.category().equals("頓服") || drug.category().equals("外用");
+                int supplied = perCourse ? (int) drug.perDay() : days;
+                BigDecimal quantity = BigDecimal.valueOf(perCourse ? drug.perDay() : drug.perDay() * days)
+                        .setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+                if (drug.category().equals("注射")) {
+                    quantity = BigDecimal.valueOf(Math.max(1, Math.round(drug.perDay() * days)));
+                }
+                dispensings.add(new DispensingRow(person.personId(), day, pharmacy.code(), prescriber.code(), drug.code(),
+                        drug.name(), drug.generic(), quantity, drug.unit(), drug.usage(), Math.max(1, supplied),
+                        drug.category()));
+                drugCost += quantity.doubleValue() * drug.yenPerUnit();
+            }
+            long fees = 450 + 240L * Math.min(3, drugs.size()) + (days >= 28 ? 600 : 240) + 450;
+            visits.add(new Visit(day, pharmacy, "調剤", fees + Math.round(drugCost / 10) * 10, coverage));
+        }
+
+        void checkups(Baseline base, Trend trend, Set<Condition> conditions) {
+            Institution place = places.clinic();
+            int month = 6 + random.nextInt(5);
+            for (int year = asOf.getYear() - 5; year <= asOf.getYear(); year++) {
+                LocalDate day = weekday(LocalDate.of(year, month, 1 + random.nextInt(27)));
+                int age = ageOn(day);
+                if (age < 40 || day.isAfter(dataAsOf.checkup()) || day.isBefore(asOf.minusYears(5))
+                        || (age >= 75 && random.nextDouble() < 0.3)) {
+                    continue;
+                }
+                double k = year - (asOf.getYear() - 5);
+                boolean latterStage = age >= 75;
+                double weight = base.weight() + trend.weight() * k + normal(random, 0, 0.6);
+                double waist = base.waist() == 0 ? 0 : base.waist() + trend.waist() * k + normal(random, 0, 0.8);
+                boolean bpMeds = conditions.contains(Condition.HYPERTENSION);
+                boolean glucoseMeds = conditions.contains(Condition.DIABETES);
+                boolean lipidMeds = conditions.contains(Condition.DYSLIPIDEMIA);
+                Measurements m = new Measurements(base.male(), age, base.height() + normal(random, 0, 0.2), weight, waist,
+                        base.systolic() + trend.systolic() * k + normal(random, 0, 5),
+                        base.diastolic() + trend.diastolic() * k + normal(random, 0, 4),
+                        Math.max(30, base.triglycerides() + trend.triglycerides() * k + normal(random, 0, 20)),
+                        Math.max(25, base.hdl() + trend.hdl() * k + normal(random, 0, 4)),
+                        Math.max(50, base.ldl() + trend.ldl() * k + normal(random, 0, 8)),
+                        Math.max(10, base.ast() + trend.ast() * k + normal(random, 0, 3)),
+                        Math.max(6, base.alt() + trend.alt() * k + normal(random, 0, 4)),
+                        Math.max(8, base.ggt() + trend.ggt() * k + normal(random, 0, 6)),
+                        Math.max(70, base.glucose() + trend.glucose() * k + normal(random, 0, 4)),
+                        Math.max(4.5, base.hba1c() + trend.hba1c() * k + normal(random, 0, 0.1)),
+                        Math.max(0.4, base.creatinine() + 0.01 * k + normal(random, 0, 0.04)),
+                        base.hba1c() > 7.5 ? 2 : random.nextDouble() < 0.05 ? 1 : 0,
+                        random.nextDouble() < (age >= 70 ? 0.15 : 0.05) ? 1 + random.nextInt(2) : 0,
+                        bpMeds, glucoseMeds, lipidMeds, base.smoker());
+                UUID checkupId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                        random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);
+                Judgement judgement = latterStage ? new Judgement(null, null) : CheckupModel.judge(m);
+                checkups.add(new CheckupRow(person.personId(), checkupId, day, latterStage ? "後期高齢者健診" : "特定健診",
+                        place.code(), judgement.metabolic(), judgement.guidanceLevel()));
+                results.addAll(CheckupModel.results(person.personId(), checkupId, m, latterStage));
+            }
+        }
+
+        void emit(Sink sink) {
+            sink.person(person);
+            for (Coverage c : coverages) {
+                sink.qualification(new QualificationRow(person.personId(), c.insurer().number(), c.symbol(), c.number(),
+                        c.branch(), c.relationship(), c.copay(), c.from(), c.to(), c.limitCategory()));
+            }
+            dispensings.stream()
+                    .sorted((a, b) -> a.dispensedOn().compareTo(b.dispensedOn()))
+                    .forEach(sink::dispensing);
+            checkups.forEach(sink::checkup);
+            results.forEach(sink::checkupResult);
+            noticesFromVisits().forEach(sink::costNotice);
+        }
+
+        /** One notice line per month, institution and category: exactly the visits above, up to the costs' as-of date. */
+        private List<CostNoticeRow> noticesFromVisits() {
+            record Key(YearMonth month, String institution, String category, Coverage coverage) {
+            }
+            Map<Key, List<Visit>> grouped = new TreeMap<>((a, b) -> {
+                int byMonth = a.month().compareTo(b.month());
+                if (byMonth != 0) {
+                    return byMonth;
+                }
+                int byInstitution = a.institution().compareTo(b.institution());
+                int byCategory = a.category().compareTo(b.category());
+                return byInstitution != 0 ? byInstitution
+                        : byCategory != 0 ? byCategory : a.coverage().from().compareTo(b.coverage().from());
+            });
+            for (Visit visit : visits) {
+                if (!visit.date().isAfter(dataAsOf.costNotice())) {
+                    grouped.computeIfAbsent(new Key(YearMonth.from(visit.date()), visit.institution().code(), visit.category(),
+                            visit.coverage()),
+                            key -> new ArrayList<>()).add(visit);
+                }
+            }
+            List<CostNoticeRow> notices = new ArrayList<>();
+            grouped.forEach((key, monthVisits) -> {
+                Coverage coverage = key.coverage();
+                long total = monthVisits.stream().mapToLong(Visit::cost).sum();
+                long patient = Math.round(total * coverage.copay() / 1000.0) * 10;
+                int days = (int) monthVisits.stream().map(Visit::date).distinct().count();
+                notices.add(new CostNoticeRow(person.personId(), key.month().atDay(1), key.institution(),
+                        coverage.insurer().number(), key.category(), days, total, total - patient, 0, patient));
+            });
+            return notices;
+        }
+    }
+
+    /** Clinics and pharmacies are closed on Sundays: move to the Monday. */
+    private static LocalDate weekday(LocalDate day) {
+        return day.getDayOfWeek().getValue() == 7 ? day.plusDays(1) : day;
+    }
+
+}

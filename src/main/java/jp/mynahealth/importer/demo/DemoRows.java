@@ -1,0 +1,56 @@
+package jp.mynahealth.importer.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The rows the demo generator produces, one record per read-store table, and where they go. */
+final class DemoRows {
+
+    private DemoRows() {
+    }
+
+    record PersonRow(UUID personId, String familyName, String givenName, String familyNameKana, String givenNameKana,
+            LocalDate birthDate, int sex, String municipalityCode) {
+    }
+
+    record QualificationRow(UUID personId, String insurerNumber, String symbol, String number, String branch,
+            String relationship, int copayPercent, LocalDate validFrom, LocalDate validTo, String limitCategory) {
+    }
+
+    record DispensingRow(UUID personId, LocalDate dispensedOn, String dispenserCode, String prescriberCode,
+            String drugCode, String drugName, boolean generic, BigDecimal quantity, String unit, String usage,
+            int days, String category) {
+    }
+
+    record CheckupRow(UUID personId, UUID checkupId, LocalDate checkedOn, String program, String institutionCode,
+            Integer metabolicJudgement, Integer guidanceLevel) {
+    }
+
+    record CheckupResultRow(UUID personId, UUID checkupId, String itemCode, String itemName, BigDecimal valueNumeric,
+            String valueText, String unit, BigDecimal referenceLow, BigDecimal referenceHigh, String flag) {
+    }
+
+    record CostNoticeRow(UUID personId, LocalDate serviceMonth, String institutionCode, String insurerNumber,
+            String category, int days, long totalCost, long insurerShare, long publicShare, long patientShare) {
+    }
+
+    /** Receives generated rows in dependency order: a person before anything that refers to them. */
+    interface Sink {
+        void person(PersonRow row);
+
+        void qualification(QualificationRow row);
+
+        void dispensing(DispensingRow row);
+
+        void checkup(CheckupRow row);
+
+        void checkupResult(CheckupResultRow row);
+
+        void costNotice(CostNoticeRow row);
+
+        /** Called after each household, a safe point to flush. */
+        default void householdDone() {
+        }
+    }
+}

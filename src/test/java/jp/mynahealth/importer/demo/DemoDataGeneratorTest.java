@@ -1,0 +1,132 @@
+package jp.mynahealth.importer.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import jp.mynahealth.importer.demo.DemoRows.PersonRow;
+
+class DemoDataGeneratorTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 24);
+
+    private static RecordingSink generate(long seed, int persons) {
+        RecordingSink sink = new RecordingSink();
+        DemoDataGenerator generator = new DemoDataGenerator(seed, AS_OF);
+        generator.generateShowcase(sink);
+        generator.generatePersons(persons, sink);
+        return sink;
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRows() {
+        assertThat(generate(42, 300).all).isEqualTo(generate(42, 300).all);
+    }
+
+    @Test
+    void anotherSeedGivesOtherPeople() {
+        Set<UUID> first = generate(42, 100).persons.stream().map(PersonRow::personId).collect(Collectors.toSet());
+        Set<UUID> second = generate(43, 100).persons.stream().map(PersonRow::personId).collect(Collectors.toSet());
+        first.retainAll(second);
+        assertThat(first).containsExactlyInAnyOrder(DemoDataGenerator.TARO, DemoDataGenerator.HANAKO,
+                DemoDataGenerator.ICHIRO, DemoDataGenerator.SAKURA);
+    }
+
+    @Test
+    void exactlyTheAskedNumberOfPeopleAreMadeWithUniqueIds() {
+        RecordingSink sink = new RecordingSink();
+        new DemoDataGenerator(7, AS_OF).generatePersons(1000, sink);
+        assertThat(sink.persons).hasSize(1000);
+        assertThat(new HashSet<>(sink.persons.stream().map(PersonRow::personId).toList())).hasSize(1000);
+    }
+
+    @Test
+    void theShowcaseFamilyHasTheAgesAndInsuranceTheReadmeNames() {
+        RecordingSink sink = generate(1, 0);
+        Map<UUID, PersonRow> byId = sink.persons.stream().collect(Collectors.toMap(PersonRow::personId, Function.identity()));
+        assertThat(age(byId.get(DemoDataGenerator.TARO))).isEqualTo(45);
+        assertThat(age(byId.get(DemoDataGenerator.ICHIRO))).isEqualTo(78);
+        assertThat(age(byId.get(DemoDataGenerator.SAKURA))).isEqualTo(7);
+        assertThat(byId.get(DemoDataGenerator.HANAKO).givenName()).isEqualTo("花子");
+
+        var taroNow = current(sink, DemoDataGenerator.TARO);
+        var hanakoNow = current(sink, DemoDataGenerator.HANAKO);
+        assertThat(taroNow.relationship()).isEqualTo("本人");
+        assertThat(DemoCatalog.INSURERS).filteredOn(i -> i.number().equals(taroNow.insurerNumber()))
+                .extracting(DemoCatalog.Insurer::kind).containsExactly("健康保険組合");
+        assertThat(hanakoNow.relationship()).isEqualTo("家族");
+        assertThat(hanakoNow.insurerNumber()).isEqualTo(taroNow.insurerNumber());
+        assertThat(hanakoNow.number()).isEqualTo(taroNow.number());
+        assertThat(DemoCatalog.INSURERS).filteredOn(i -> i.number().equals(current(sink, DemoDataGenerator.ICHIRO).insurerNumber()))
+                .extracting(DemoCatalog.Insurer::kind).containsExactly("後期高齢者医療");
+        assertThat(sink.dispensings).filteredOn(d -> d.personId().equals(DemoDataGenerator.TARO))
+                .extracting(DemoRows.DispensingRow::drugName).contains("アムロジピン錠5mg「サワイ」");
+    }
+
+    @Test
+    void ichiroIsDispensedTheSameIngredientByTwoInstitutionsForOverlappingDays() {
+        RecordingSink sink = generate(1, 0);
+        var loxoprofen = sink.dispensings.stream()
+                .filter(d -> d.personId().equals(DemoDataGenerator.ICHIRO) && d.drugCode().startsWith("1149019"))
+                .filter(d -> d.dispensedOn().isAfter(AS_OF.minusMonths(5)))
+                .toList();
+        assertThat(loxoprofen.stream().map(DemoRows.DispensingRow::prescriberCode).distinct()).hasSize(2);
+    }
+
+    @Test
+    void costNoticesAddUpAndFollowTheCopayRate() {
+        RecordingSink sink = generate(5, 200);
+        assertThat(sink.notices).isNotEmpty().allSatisfy(notice -> {
+            assertThat(notice.insurerShare() + notice.publicShare() + notice.patientShare()).isEqualTo(notice.totalCost());
+            assertThat(notice.serviceMonth().getDayOfMonth()).isEqualTo(1);
+            assertThat(notice.serviceMonth()).isBeforeOrEqualTo(LocalDate.of(2026, 9, 1));
+            assertThat(notice.patientShare() % 10).isZero();
+        });
+        var dataAsOf = new DemoDataGenerator(5, AS_OF).dataAsOf();
+        assertThat(dataAsOf.dispensing()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(dataAsOf.costNotice()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(sink.dispensings).allSatisfy(d -> assertThat(d.dispensedOn()).isBeforeOrEqualTo(dataAsOf.dispensing()));
+    }
+
+    @Test
+    void everyPharmacyNoticeMatchesDispensingsInThatMonthAtThatPharmacy() {
+        RecordingSink sink = generate(9, 200);
+        Set<String> dispensed = sink.dispensings.stream()
+                .map(d -> d.personId() + "|" + YearMonth.from(d.dispensedOn()) + "|" + d.dispenserCode())
+                .collect(Collectors.toSet());
+        assertThat(sink.notices).filteredOn(n -> n.category().equals("調剤")).isNotEmpty().allSatisfy(n ->
+                assertThat(dispensed).contains(n.personId() + "|" + YearMonth.from(n.serviceMonth()) + "|" + n.institutionCode()));
+    }
+
+    @Test
+    void checkupsAreForFortyAndOverAndHaveFlagsThatMatchTheirRanges() {
+        RecordingSink sink = generate(11, 300);
+        Map<UUID, PersonRow> byId = sink.persons.stream().collect(Collectors.toMap(PersonRow::personId, Function.identity()));
+        assertThat(sink.checkups).isNotEmpty().allSatisfy(c ->
+                assertThat(Period.between(byId.get(c.personId()).birthDate(), c.checkedOn()).getYears()).isGreaterThanOrEqualTo(40));
+        assertThat(sink.results).filteredOn(r -> r.valueNumeric() != null).allSatisfy(r -> {
+            boolean high = r.referenceHigh() != null && r.valueNumeric().compareTo(r.referenceHigh()) > 0;
+            boolean low = r.referenceLow() != null && r.valueNumeric().compareTo(r.referenceLow()) < 0;
+            assertThat(r.flag()).isEqualTo(high ? "H" : low ? "L" : null);
+        });
+    }
+
+    private static int age(PersonRow person) {
+        return Period.between(person.birthDate(), AS_OF).getYears();
+    }
+
+    private static DemoRows.QualificationRow current(RecordingSink sink, UUID person) {
+        return sink.qualifications.stream().filter(q -> q.personId().equals(person) && q.validTo() == null)
+                .findFirst().orElseThrow();
+    }
+}

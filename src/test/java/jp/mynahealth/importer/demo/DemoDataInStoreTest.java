@@ -1,0 +1,91 @@
+package jp.mynahealth.importer.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jp.mynahealth.support.ReadStoreTest;
+
+/** The demo set as loaded into the embedded PostgreSQL on first start: consistent, whole, and named. */
+@ReadStoreTest
+class DemoDataInStoreTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DemoDataLoader loader;
+
+    @Test
+    void theShowcaseFamilyIsInTheStore() {
+        assertThat(jdbc.sql("""
+                select family_name || ' ' || given_name from records.person where family_name = '見本' order by birth_date
+                """).query(String.class).list()).containsExactly("見本 一郎", "見本 太郎", "見本 花子", "見本 さくら");
+    }
+
+    @Test
+    void everyCostNoticeNamesAnInstitutionAndInsurerThatExist() {
+        assertThat(count("""
+                select count(*) from records.cost_notice n
+                where not exists (select 1 from records.institution i where i.institution_code = n.institution_code)
+                   or not exists (select 1 from records.insurer s where s.insurer_number = n.insurer_number)
+                """)).isZero();
+        assertThat(count("select count(*) from records.cost_notice")).isGreaterThan(1000);
+    }
+
+    @Test
+    void currentInsuranceMatchesAge() {
+        assertThat(count("""
+                select count(*) from records.person p
+                join records.qualification q on q.person_id = p.person_id and q.valid_to is null
+                join records.insurer i on i.insurer_number = q.insurer_number
+                where (i.kind = '後期高齢者医療') <> (age(date '2026-11-24', p.birth_date) >= interval '75 years')
+                """)).isZero();
+        assertThat(count("""
+                select count(*) from records.person p
+                where not exists (select 1 from records.qualification q where q.person_id = p.person_id and q.valid_to is null)
+                """)).isZero();
+    }
+
+    @Test
+    void nothingHappensBeforeBirthOrAfterTheDataIsComplete() {
+        assertThat(count("""
+                select count(*) from records.dispensing d join records.person p using (person_id)
+                where d.dispensed_on < p.birth_date
+                   or d.dispensed_on > (select complete_through from records.data_as_of where data_kind = 'dispensing')
+                """)).isZero();
+        assertThat(count("""
+                select count(*) from records.cost_notice n join records.person p using (person_id)
+                where n.service_month < date_trunc('month', p.birth_date)
+                   or n.service_month > (select complete_through from records.data_as_of where data_kind = 'cost_notice')
+                """)).isZero();
+        assertThat(jdbc.sql("select complete_through from records.data_as_of where data_kind = 'cost_notice'")
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 9, 30));
+    }
+
+    @Test
+    void noticesAreInsuredByTheQualificationValidThatMonth() {
+        assertThat(count("""
+                select count(*) from records.cost_notice n
+                where not exists (select 1 from records.qualification q
+                                  where q.person_id = n.person_id and q.insurer_number = n.insurer_number
+                                    and q.valid_from <= (n.service_month + interval '1 month' - interval '1 day')
+                                    and (q.valid_to is null or q.valid_to >= n.service_month))
+                """)).isZero();
+    }
+
+    @Test
+    void aSecondStartDoesNotLoadTheDemoSetAgain() {
+        long before = count("select count(*) from records.person");
+        assertThat(loader.loadDemoSetIfEmpty(20261124, 120)).isFalse();
+        assertThat(count("select count(*) from records.person")).isEqualTo(before);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
