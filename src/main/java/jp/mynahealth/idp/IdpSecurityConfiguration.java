@@ -1,21 +1,68 @@
 package jp.mynahealth.idp;
 
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import jp.mynahealth.common.web.SecurityHeaders;
+import jp.mynahealth.idp.card.CardAuthenticationFilter;
+import jp.mynahealth.idp.card.CardAuthenticationProvider;
+import jp.mynahealth.idp.card.CardChallengeStore;
+import jp.mynahealth.idp.card.CardLoginFailureHandler;
+import jp.mynahealth.idp.card.CardTokenValidator;
 
-/** Until the card login lands this role only answers its health check; everything else is refused. */
+/**
+ * Two chains: the OpenID Connect endpoints of Spring Authorization Server, and the card login
+ * pages. The card is the only way in: there is no password form.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdpProperties.class)
 class IdpSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain idpSecurityChain(HttpSecurity http) throws Exception {
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .headers(SecurityHeaders.strict());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain cardLoginChain(HttpSecurity http, CardChallengeStore challenges, CardTokenValidator validator,
+            Clock clock, IdpProperties properties) throws Exception {
+        CardAuthenticationFilter cardLogin = new CardAuthenticationFilter(
+                new ProviderManager(new CardAuthenticationProvider(challenges, validator, clock)));
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl(properties.portalUrl() + "/");
+        cardLogin.setAuthenticationSuccessHandler(success);
+        cardLogin.setAuthenticationFailureHandler(new CardLoginFailureHandler());
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/error").permitAll()
-                        .anyRequest().denyAll())
+                        .requestMatchers("/login", "/login/card/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/actuator/health", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(cardLogin, UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(CardAuthenticationFilter.CALLBACK))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .headers(SecurityHeaders.strict());
         return http.build();
     }

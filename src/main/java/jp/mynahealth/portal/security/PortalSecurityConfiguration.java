@@ -1,23 +1,78 @@
 package jp.mynahealth.portal.security;
 
+import java.util.Locale;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.ForceEagerSessionCreationFilter;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import jp.mynahealth.common.web.SecurityHeaders;
 
+/**
+ * The portal's chain: public home and error pages; everything else needs a card login through the
+ * idp (authorization code + PKCE, state and nonce); logout ends the idp session too.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PortalLoginProperties.class)
 class PortalSecurityConfiguration {
 
+    static final String LOGIN = "/oauth2/authorization/" + CardLoginClientConfiguration.REGISTRATION_ID;
+
     @Bean
-    SecurityFilterChain portalSecurityChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurityChain(HttpSecurity http, ClientRegistrationRepository registrations,
+            LocaleResolver locales, PortalLoginProperties properties,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
+            throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, "/oauth2/authorization");
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(parameters ->
+                        parameters.put("ui_locales", currentLanguage(locales)))));
+        OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/actuator/health", "/error")
+                        .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/error")
                         .permitAll()
-                        .anyRequest().permitAll())
+                        .requestMatchers(new UnmappedPathMatcher(controllers)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage(LOGIN)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+                        .defaultSuccessUrl("/dashboard")
+                        .failureUrl("/?login=failed"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
+                .logout(logout -> logout
+                        .logoutSuccessHandler(logoutSuccess)
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("MYNA_PORTAL_SESSION"))
+                .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout()),
+                        ForceEagerSessionCreationFilter.class)
                 .headers(SecurityHeaders.strict());
         return http.build();
+    }
+
+    private static String currentLanguage(LocaleResolver locales) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            Locale locale = locales.resolveLocale(attributes.getRequest());
+            return "en".equals(locale.getLanguage()) ? "en" : "ja";
+        }
+        return "ja";
     }
 }

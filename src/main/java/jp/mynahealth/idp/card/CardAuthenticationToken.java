@@ -1,0 +1,79 @@
+package jp.mynahealth.idp.card;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import jp.mynahealth.records.PersonId;
+
+/**
+ * Before: the posted challenge and auth token with the session's binding. After: the person the
+ * card belongs to and when they authenticated. Its name is the person id, which becomes the
+ * ID token's {@code sub}.
+ */
+public final class CardAuthenticationToken extends AbstractAuthenticationToken {
+
+    private final transient Submission submission;
+    private final PersonId person;
+    private final Instant authenticatedAt;
+
+    /** What the browser posted back from the signer. */
+    public record Submission(String challenge, String authToken, String sessionBinding) {
+    }
+
+    private CardAuthenticationToken(Submission submission, PersonId person, Instant authenticatedAt) {
+        super(person == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
+        this.submission = submission;
+        this.person = person;
+        this.authenticatedAt = authenticatedAt;
+        setAuthenticated(person != null);
+    }
+
+    static CardAuthenticationToken unauthenticated(Submission submission) {
+        return new CardAuthenticationToken(submission, null, null);
+    }
+
+    static CardAuthenticationToken authenticated(PersonId person, Instant at) {
+        return new CardAuthenticationToken(null, person, at);
+    }
+
+    Submission submission() {
+        return submission;
+    }
+
+    public PersonId person() {
+        return person;
+    }
+
+    public Instant authenticatedAt() {
+        return authenticatedAt;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return person == null ? "" : person.toString();
+    }
+
+    @Override
+    public String getName() {
+        return person == null ? "" : person.toString();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CardAuthenticationToken token && super.equals(other)
+                && java.util.Objects.equals(person, token.person);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode() * 31 + java.util.Objects.hashCode(person);
+    }
+}

@@ -1,0 +1,92 @@
+package jp.mynahealth.idp.oidc;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.idp.IdpProperties;
+import jp.mynahealth.idp.card.CardAuthenticationToken;
+
+/** The OpenID Connect provider: its one client (the portal), its signing key and the ID token's claims. */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    static final String PORTAL_CLIENT_ID = "myna-portal";
+    static final String ACR_CARD = "urn:myna-health:acr:card";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The portal: a confidential client that must use PKCE, with exactly one redirect URI. */
+    @Bean
+    RegisteredClientRepository registeredClients(IdpProperties properties, PasswordEncoder encoder) {
+        RegisteredClient portal = RegisteredClient.withId("portal")
+                .clientId(PORTAL_CLIENT_ID)
+                .clientName("Myna Health Portal")
+                .clientSecret(encoder.encode(properties.portalClientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(properties.portalUrl() + "/login/oauth2/code/myna")
+                .postLogoutRedirectUri(properties.portalUrl() + "/")
+                .scope(OidcScopes.OPENID)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder()
+                        .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
+                        .accessTokenTimeToLive(Duration.ofMinutes(5))
+                        .authorizationCodeTimeToLive(Duration.ofMinutes(1))
+                        .build())
+                .build();
+        return new InMemoryRegisteredClientRepository(portal);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(DataFolder dataFolder) {
+        return new ImmutableJWKSet<>(new JWKSet(SigningKeys.loadOrCreate(dataFolder.resolve("idp/token-signing-key.json"))));
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdpProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.url()).build();
+    }
+
+    /** sub is the person id (the principal's name); the card login adds acr, amr and auth_time. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims() {
+        return context -> {
+            if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                return;
+            }
+            if (context.getPrincipal() instanceof CardAuthenticationToken card) {
+                context.getClaims()
+                        .claim("acr", ACR_CARD)
+                        .claim("amr", List.of("hwk", "pin"))
+                        .claim("auth_time", card.authenticatedAt().getEpochSecond());
+            }
+        };
+    }
+}
