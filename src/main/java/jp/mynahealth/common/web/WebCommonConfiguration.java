@@ -34,6 +34,11 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    DisplayFormats fmt() {
+        return new DisplayFormats();
+    }
+
+    @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("MYNA_LANG");
         resolver.setDefaultLocale(JAPANESE);

@@ -1,29 +1,58 @@
 package jp.mynahealth.portal.dashboard;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
+import jp.mynahealth.portal.access.AccessLog;
+import jp.mynahealth.portal.access.AccessLog.Action;
+import jp.mynahealth.portal.access.AccessLog.Result;
+import jp.mynahealth.portal.access.Visit;
+import jp.mynahealth.portal.insurance.RegistrationStatus;
+import jp.mynahealth.records.DataAsOfRepository;
+import jp.mynahealth.records.DataAsOfRepository.DataKind;
 import jp.mynahealth.records.Person;
-import jp.mynahealth.records.PersonId;
 import jp.mynahealth.records.PersonRepository;
+import jp.mynahealth.records.RecordSummaryRepository;
 
-/** The first page after login: greets the person by name. */
+/** The first page after login: the person's name, their registration status and a tile per record kind. */
 @Controller
 class DashboardController {
 
     private final PersonRepository persons;
+    private final RegistrationStatus registrations;
+    private final RecordSummaryRepository summaries;
+    private final DataAsOfRepository dataAsOf;
+    private final AccessLog accessLog;
+    private final Clock clock;
 
-    DashboardController(PersonRepository persons) {
+    DashboardController(PersonRepository persons, RegistrationStatus registrations, RecordSummaryRepository summaries,
+            DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock) {
         this.persons = persons;
+        this.registrations = registrations;
+        this.summaries = summaries;
+        this.dataAsOf = dataAsOf;
+        this.accessLog = accessLog;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard")
-    String dashboard(PersonId person, Model model) {
-        Person found = persons.find(person).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    String dashboard(Visit visit, Model model) {
+        Person found = persons.find(visit.person()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("person", found);
+        model.addAttribute("registration", registrations.active(visit.person()).orElse(null));
+        model.addAttribute("latestDispensing", summaries.latestDispensing(visit.person()).orElse(null));
+        model.addAttribute("latestCheckup", summaries.latestCheckup(visit.person()).orElse(null));
+        model.addAttribute("costs", summaries.costsOfYear(visit.person(), LocalDate.now(clock).getYear()));
+        model.addAttribute("drugsAsOf", dataAsOf.completeThrough(DataKind.DISPENSING).orElse(null));
+        model.addAttribute("checkupAsOf", dataAsOf.completeThrough(DataKind.CHECKUP).orElse(null));
+        model.addAttribute("costsAsOf", dataAsOf.completeThrough(DataKind.COST_NOTICE).orElse(null));
+        accessLog.record(visit, Action.VIEW_DASHBOARD, Result.OK);
         return "portal/dashboard/dashboard";
     }
 }

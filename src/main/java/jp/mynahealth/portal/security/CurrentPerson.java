@@ -6,18 +6,29 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import jp.mynahealth.portal.access.Channel;
+import jp.mynahealth.portal.access.Visit;
 import jp.mynahealth.records.PersonId;
 
-/** The logged-in citizen's person id, from the ID token's {@code sub} — the only source of a person id in the portal. */
+/**
+ * The logged-in citizen, from the ID token: {@code sub} is the person id (the only source of one in
+ * the portal); {@code channel} and {@code terminal_id} say whether it is a kiosk session.
+ */
 public final class CurrentPerson {
 
     private CurrentPerson() {
     }
 
     public static Optional<PersonId> get() {
+        return visit().map(Visit::person);
+    }
+
+    public static Optional<Visit> visit() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-            return Optional.of(PersonId.fromSubject(user.getSubject()));
+            boolean kiosk = "kiosk".equals(user.getClaimAsString("channel"));
+            return Optional.of(new Visit(PersonId.fromSubject(user.getSubject()), kiosk ? Channel.KIOSK : Channel.WEB,
+                    kiosk ? user.getClaimAsString("terminal_id") : null));
         }
         return Optional.empty();
     }

@@ -11,6 +11,6 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new PersonIdArgumentResolver());
+        resolvers.add(new VisitArgumentResolver());
     }
 }

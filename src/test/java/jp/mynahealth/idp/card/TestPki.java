@@ -66,7 +66,7 @@ import com.sun.net.httpserver.HttpServer;
  * provoked: a root, an issuing CA, a delegated OCSP responder, cards of every kind, and an OCSP and
  * CRL server on loopback whose answers the test controls.
  */
-final class TestPki implements AutoCloseable {
+public final class TestPki implements AutoCloseable {
 
     static final String POLICY = "2.25.171092932300057496190158256927025119980";
     static final Instant NOW = Instant.parse("2026-11-24T01:00:00Z");
@@ -86,16 +86,16 @@ final class TestPki implements AutoCloseable {
     private final HttpServer server;
 
     /** How a test card differs from a good one. */
-    record CardSpec(boolean expired, boolean signingKeyUsage, boolean policy) {
-        static CardSpec good() {
+    public record CardSpec(boolean expired, boolean signingKeyUsage, boolean policy) {
+        public static CardSpec good() {
             return new CardSpec(false, true, true);
         }
     }
 
-    record Card(X509Certificate certificate, PrivateKey key) {
+    public record Card(X509Certificate certificate, PrivateKey key) {
     }
 
-    TestPki(String name) throws Exception {
+    public TestPki(String name) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ocsp", this::ocsp);
         server.createContext("/crl", this::crl);
@@ -110,7 +110,7 @@ final class TestPki implements AutoCloseable {
                 KeyPurposeId.id_kp_OCSPSigning, false);
     }
 
-    Card card(CardSpec spec) throws Exception {
+    public Card card(CardSpec spec) throws Exception {
         KeyPair keys = keys(2048);
         X509Certificate certificate = certificate(new X500Name("CN=" + new BigInteger(128, RANDOM).toString(16) + ", C=JP"),
                 keys, issuerKeys.getPrivate(), X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), false,
@@ -119,7 +119,7 @@ final class TestPki implements AutoCloseable {
     }
 
     /** The auth token a signer would send for this card, origin and challenge. */
-    static String token(Card card, String origin, String challenge) throws Exception {
+    public static String token(Card card, String origin, String challenge) throws Exception {
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(card.key());
         signer.update(SignedData.of(origin, challenge));

@@ -1,0 +1,124 @@
+package jp.mynahealth.portal.insurance;
+
+import static jp.mynahealth.support.PortalRole.HANAKO;
+import static jp.mynahealth.support.PortalRole.ICHIRO;
+import static jp.mynahealth.support.PortalRole.TARO;
+import static jp.mynahealth.support.PortalRole.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import jp.mynahealth.Role;
+import jp.mynahealth.support.PortalRole;
+
+/** The insurance pages through the portal's real security chain, logged in as demo people. */
+class InsurancePagesTest {
+
+    private static MockMvc mvc;
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void start() {
+        mvc = PortalRole.mvc();
+        jdbc = PortalRole.roles().context(Role.PORTAL).getBean(JdbcClient.class);
+    }
+
+    private static String page(String url, UUID person) throws Exception {
+        return mvc.perform(get(url).with(as(person))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static long accessRows(UUID person, String action) {
+        return jdbc.sql("select count(*) from portal.access_log where person_id = :p and action = :a")
+                .param("p", person).param("a", action).query(Long.class).single();
+    }
+
+    @Test
+    void theQualificationPageShowsTheCurrentInsuranceWithTheNumberMasked() throws Exception {
+        long before = accessRows(TARO, "view_qualification");
+        String html = page("/insurance", TARO);
+        assertThat(html).contains("見本電機健康保険組合", "本人（被保険者）", "3割", "全国健康保険協会 東京支部");
+        assertThat(html).doesNotContain("4567", "1203").contains("●●67");
+        assertThat(accessRows(TARO, "view_qualification")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void showRevealsTheNumbersAndIsLogged() throws Exception {
+        long before = accessRows(TARO, "reveal_insurance_number");
+        assertThat(page("/insurance?show=numbers", TARO)).contains("1203", "4567", "<html");
+        assertThat(accessRows(TARO, "reveal_insurance_number")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void htmxGetsOnlyTheNumbersFragment() throws Exception {
+        String fragment = mvc.perform(get("/insurance?show=numbers").header("HX-Request", "true").with(as(TARO)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("id=\"insurance-numbers\"", "4567").doesNotContain("<html", "<header");
+    }
+
+    @Test
+    void eachPersonSeesOnlyTheirOwnQualification() throws Exception {
+        assertThat(page("/insurance", HANAKO)).contains("家族（被扶養者）").doesNotContain("本人（被保険者）");
+        assertThat(page("/insurance?person=" + TARO, ICHIRO)).contains("後期高齢者医療広域連合", "1割")
+                .doesNotContain("見本電機健康保険組合");
+    }
+
+    @Test
+    void registeringWithoutConsentShowsTheErrorSummaryLinkingToTheBoxAndRecordsNothing() throws Exception {
+        String html = mvc.perform(post("/insurance/registration").with(as(HANAKO)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("class=\"error-summary\"", "href=\"#consent\"", "aria-invalid=\"true\"");
+        assertThat(html.indexOf("error-summary")).isLessThan(html.indexOf("<h1"));
+        assertThat(jdbc.sql("select count(*) from portal.card_use_registration where person_id = :p and cancelled_at is null")
+                .param("p", HANAKO).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void registeringWithConsentRecordsItAndShowsTheDate() throws Exception {
+        UUID person = PortalRole.SAKURA;
+        mvc.perform(post("/insurance/registration").param("consent", "yes").with(as(person)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/insurance/registration"));
+        assertThat(page("/insurance/registration", person)).contains("令和8年11月24日（2026年）に登録しました。");
+        assertThat(page("/dashboard", person)).contains("令和8年11月24日（2026年）に登録しました。");
+        mvc.perform(post("/insurance/registration/cancel").with(as(person)).with(csrf()))
+                .andExpect(redirectedUrl("/insurance/registration/cancelled"));
+        assertThat(page("/insurance/registration/cancelled", person)).contains("資格確認書");
+    }
+
+    @Test
+    void cancellingANeverRegisteredPersonIsRefusedPolitely() throws Exception {
+        UUID nobody = jdbc.sql("""
+                select person_id from records.person where family_name <> '見本'
+                  and person_id not in (select person_id from portal.card_use_registration)
+                order by person_id desc limit 1
+                """).query(UUID.class).single();
+        String confirm = mvc.perform(get("/insurance/registration/cancel").with(as(nobody)))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(confirm).contains("解除できる利用登録がありません");
+        mvc.perform(post("/insurance/registration/cancel").with(as(nobody)).with(csrf())).andExpect(status().isConflict());
+    }
+
+    @Test
+    void postsWithoutTheCsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/insurance/registration").param("consent", "yes").with(as(HANAKO)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void withoutLoginThePagesLeadToTheCardLogin() throws Exception {
+        mvc.perform(get("/insurance")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("http://localhost/oauth2/authorization/myna"));
+    }
+}
