@@ -53,6 +53,10 @@ public class DisplayFormats {
         return japanese() ? era(JapaneseDate.from(month.atDay(1)), ERA_MONTH) : ENGLISH_MONTH.format(month);
     }
 
+    public String month(LocalDate day) {
+        return day == null ? "" : month(YearMonth.from(day));
+    }
+
     public String yen(long amount) {
         String digits = NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount);
         return japanese() ? digits + "円" : "¥" + digits;

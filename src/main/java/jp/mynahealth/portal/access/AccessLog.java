@@ -13,7 +13,7 @@ public class AccessLog {
     /** What was done; the citizen's access history shows these by name. */
     public enum Action {
         VIEW_DASHBOARD, VIEW_QUALIFICATION, REVEAL_INSURANCE_NUMBER, VIEW_REGISTRATION, REGISTER_CARD_USE,
-        CANCEL_CARD_USE
+        CANCEL_CARD_USE, VIEW_DRUGS, VIEW_CHECKUPS, VIEW_CHECKUP, VIEW_CHECKUP_TREND, VIEW_COSTS
     }
 
     /** How it ended. */

@@ -1,5 +1,8 @@
 package jp.mynahealth.portal.security;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,9 +14,17 @@ import jp.mynahealth.records.PersonRepository;
 class SignedInPersonAdvice {
 
     private final PersonRepository persons;
+    private final Clock clock;
 
-    SignedInPersonAdvice(PersonRepository persons) {
+    SignedInPersonAdvice(PersonRepository persons, Clock clock) {
         this.persons = persons;
+        this.clock = clock;
+    }
+
+    /** For the header that only printed pages show. */
+    @ModelAttribute("printDate")
+    LocalDate printDate() {
+        return LocalDate.now(clock);
     }
 
     @ModelAttribute("signedInName")

@@ -1,0 +1,77 @@
+package jp.mynahealth.portal.drugs;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.mynahealth.portal.access.AccessLog;
+import jp.mynahealth.portal.access.AccessLog.Action;
+import jp.mynahealth.portal.access.AccessLog.Result;
+import jp.mynahealth.portal.access.Visit;
+import jp.mynahealth.records.DataAsOfRepository;
+import jp.mynahealth.records.DataAsOfRepository.DataKind;
+import jp.mynahealth.records.DispensingPage;
+import jp.mynahealth.records.DispensingRepository;
+
+/**
+ * 薬剤情報: the last three years of dispensed drugs, filtered by period, institution and name. One
+ * URL answers the full page, or for htmx the results fragment (filters) or the next rows ("more").
+ */
+@Controller
+class DrugsController {
+
+    static final int PAGE_SIZE = 40;
+    static final int YEARS = 3;
+
+    private final DispensingRepository dispensings;
+    private final DataAsOfRepository dataAsOf;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    DrugsController(DispensingRepository dispensings, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock) {
+        this.dispensings = dispensings;
+        this.dataAsOf = dataAsOf;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/drugs")
+    String drugs(Visit visit, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String institution, @RequestParam(name = "q", required = false) String search,
+            @RequestParam(name = "after", required = false) String afterDate,
+            @RequestParam(name = "afterId", required = false) String afterId, HtmxRequest htmx, Model model,
+            HttpServletResponse response) {
+        LocalDate asOf = dataAsOf.completeThrough(DataKind.DISPENSING).orElse(LocalDate.now(clock));
+        YearMonth latest = YearMonth.from(asOf);
+        YearMonth earliest = latest.minusYears(YEARS).plusMonths(1);
+        DrugListQuery query = DrugListQuery.parse(from, to, institution, search, afterDate, afterId, earliest, latest);
+        if (!query.errors().isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        DispensingPage page = dispensings.find(visit.person(), query.filter(), query.after(), PAGE_SIZE);
+        model.addAttribute("query", query);
+        model.addAttribute("groups", DispensingGroup.of(page.lines()));
+        model.addAttribute("next", page.next());
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("earliest", earliest);
+        model.addAttribute("latest", latest);
+        accessLog.record(visit, Action.VIEW_DRUGS, query.errors().isEmpty() ? Result.OK : Result.REFUSED);
+        if (htmx.isHtmxRequest() && query.after() != null && query.errors().isEmpty()) {
+            return "portal/drugs/partials/rows";
+        }
+        model.addAttribute("duplicates", dispensings.duplicates(visit.person(), query.filter().from(), query.filter().to()));
+        if (htmx.isHtmxRequest()) {
+            return "portal/drugs/partials/results";
+        }
+        model.addAttribute("institutions", dispensings.dispensers(visit.person(), earliest.atDay(1)));
+        return "portal/drugs/drugs";
+    }
+}

@@ -1,0 +1,12 @@
+package jp.mynahealth.records;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A page of drug lines, newest first, and where the next page starts (null at the end). */
+public record DispensingPage(List<Dispensing> lines, Cursor next) {
+
+    /** Keyset position: the last line shown. */
+    public record Cursor(LocalDate dispensedOn, long id) {
+    }
+}

@@ -1,0 +1,139 @@
+package jp.mynahealth.portal.records;
+
+import static jp.mynahealth.support.PortalRole.HANAKO;
+import static jp.mynahealth.support.PortalRole.ICHIRO;
+import static jp.mynahealth.support.PortalRole.SAKURA;
+import static jp.mynahealth.support.PortalRole.TARO;
+import static jp.mynahealth.support.PortalRole.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import jp.mynahealth.Role;
+import jp.mynahealth.support.PortalRole;
+
+/** Drugs, checkups and costs through the portal's real chain: pages, htmx fragments, bad input, other people's ids. */
+class RecordsPagesTest {
+
+    private static MockMvc mvc;
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void start() {
+        mvc = PortalRole.mvc();
+        jdbc = PortalRole.roles().context(Role.PORTAL).getBean(JdbcClient.class);
+    }
+
+    private static String body(MockHttpServletRequestBuilder request, UUID person, ResultMatcher expected) throws Exception {
+        return mvc.perform(request.with(as(person))).andExpect(expected)
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static UUID checkupOf(UUID person) {
+        return jdbc.sql("select checkup_id from records.checkup where person_id = :p order by checked_on desc limit 1")
+                .param("p", person).query(UUID.class).single();
+    }
+
+    @Test
+    void theDrugListIsAFullPageOrForHtmxTheResultsFragment() throws Exception {
+        String page = body(get("/drugs"), TARO, status().isOk());
+        assertThat(page).contains("<html", "アムロジピン錠5mg「サワイ」", "id=\"drug-results\"", "name=\"q\"");
+        String fragment = body(get("/drugs").param("q", "ろすばすたちん").header("HX-Request", "true"), TARO, status().isOk());
+        assertThat(fragment).contains("id=\"drug-results\"", "ロスバスタチン").doesNotContain("<html", "アムロジピン", "name=\"q\"");
+    }
+
+    @Test
+    void moreGivesTheNextRowsForHtmxAndAFullPageWithout() throws Exception {
+        String first = body(get("/drugs"), TARO, status().isOk());
+        assertThat(first).contains("id=\"more-rows\"");
+        String after = first.replaceAll("(?s).*after=([0-9-]+)&amp;afterId=([0-9]+).*", "$1 $2");
+        String[] cursor = after.split(" ");
+        String rows = body(get("/drugs").param("after", cursor[0]).param("afterId", cursor[1]).header("HX-Request", "true"),
+                TARO, status().isOk());
+        assertThat(rows).contains("class=\"dispensing\"").doesNotContain("<html", "id=\"drug-results\"");
+        assertThat(body(get("/drugs").param("after", cursor[0]).param("afterId", cursor[1]), TARO, status().isOk()))
+                .contains("<html");
+    }
+
+    @Test
+    void badFilterValuesGetAPoliteErrorAnd400() throws Exception {
+        String page = body(get("/drugs").param("from", "2025-13").param("q", "x".repeat(51)), TARO, status().isBadRequest());
+        assertThat(page).contains("class=\"error-summary\"", "href=\"#from\"", "href=\"#q\"", "年月が正しくありません")
+                .doesNotContain("Exception");
+        assertThat(body(get("/drugs").param("after", "yesterday").param("afterId", "1"), TARO, status().isBadRequest()))
+                .contains("error-summary");
+    }
+
+    @Test
+    void aPossibleDuplicatePrescriptionIsPointedOutAsAQuestionForTheDoctor() throws Exception {
+        assertThat(body(get("/drugs"), ICHIRO, status().isOk())).contains("同じ成分のお薬", "ロキソニン錠60mg", "医師または薬剤師にご相談ください");
+    }
+
+    @Test
+    void hostileTextFromTheStoreIsShownAsText() throws Exception {
+        UUID person = jdbc.sql("select person_id from records.person where family_name <> '見本' order by person_id offset 3 limit 1")
+                .query(UUID.class).single();
+        String pharmacy = jdbc.sql("select institution_code from records.institution where kind = '薬局' limit 1").query(String.class).single();
+        jdbc.sql("""
+                insert into records.dispensing (person_id, dispensed_on, dispenser_code, drug_code, drug_name, generic, quantity,
+                                                unit, usage, days, category)
+                values (:p, :day, :pharmacy, '9999999F9999', :name, false, 1, '錠', :usage, 1, '内服')
+                """).param("p", person).param("day", LocalDate.of(2026, 10, 30)).param("pharmacy", pharmacy)
+                .param("name", "<script>alert(1)</script>錠").param("usage", "\"><img src=x onerror=alert(2)>").update();
+        String page = body(get("/drugs"), person, status().isOk());
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;錠", "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;")
+                .doesNotContain("<script>alert(1)", "<img src=x");
+    }
+
+    @Test
+    void aCheckupOpensForItsOwnerOnly() throws Exception {
+        UUID taros = checkupOf(TARO);
+        String detail = body(get("/checkups/" + taros), TARO, status().isOk());
+        assertThat(detail).contains("身体計測", "血圧", "脂質", "血糖", "肝機能", "腎機能", "尿検査", "問診", "基準範囲");
+        for (String other : new String[] { checkupOf(HANAKO).toString(), UUID.randomUUID().toString(), "not-a-uuid", "1" }) {
+            // The polite 404 page itself comes from the container's error dispatch (see LauncherTest).
+            String refused = body(get("/checkups/" + other), TARO, status().isNotFound());
+            assertThat(refused).doesNotContain("特定健診", "身体計測");
+        }
+    }
+
+    @Test
+    void theCheckupListAndATrendChartWithItsTable() throws Exception {
+        assertThat(body(get("/checkups"), TARO, status().isOk())).contains("特定健診", "/checkups/");
+        String trend = body(get("/checkups/trend/9N011000000000001"), TARO, status().isOk());
+        assertThat(trend).contains("<svg", "chart__band", "<polyline", "<table", "BMI");
+        body(get("/checkups/trend/9N011000000000001"), SAKURA, status().isNotFound());
+        body(get("/checkups/trend/ABC"), TARO, status().isNotFound());
+        mvc.perform(get("/checkups/trend/%3Cscript%3E").with(as(TARO))).andExpect(status().is4xxClientError());
+        assertThat(body(get("/checkups"), SAKURA, status().isOk())).contains("健診の記録はありません");
+    }
+
+    @Test
+    void costsShowAYearAsAPageOrForHtmxAsAFragment() throws Exception {
+        String page = body(get("/costs").param("year", "2025"), ICHIRO, status().isOk());
+        assertThat(page).contains("<html", "2025年の医療費", "入院", "訪問看護", "円");
+        String fragment = body(get("/costs").param("year", "2025").header("HX-Request", "true"), ICHIRO, status().isOk());
+        assertThat(fragment).contains("id=\"cost-year\"", "2025年の医療費").doesNotContain("<html", "name=\"year\"");
+        assertThat(body(get("/costs").param("year", "abc"), ICHIRO, status().isBadRequest())).contains("error-summary");
+        assertThat(body(get("/costs").param("year", "1999"), ICHIRO, status().isBadRequest())).contains("error-summary");
+    }
+
+    @Test
+    void englishPagesUseEnglishDatesAndAmounts() throws Exception {
+        String page = body(get("/costs").param("year", "2025").param("lang", "en"), ICHIRO, status().isOk());
+        assertThat(page).contains("Medical costs in 2025", "¥");
+    }
+}
