@@ -8,6 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import jp.mynahealth.ca.CardCommand;
 import jp.mynahealth.common.CommonConfiguration;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
 
@@ -27,6 +28,9 @@ public final class Application {
         if (BulkGenerationCommand.isRequested(args)) {
             BulkGenerationCommand.run(args);
             return;
+        }
+        if (CardCommand.isRequested(args)) {
+            System.exit(CardCommand.run(args));
         }
         start(args);
     }

@@ -154,24 +154,31 @@ final class RevocationChecker {
     /** The answer must be signed by the issuing CA itself or by a responder it delegated OCSP signing to. */
     private void verifyResponder(BasicOCSPResp response, X509Certificate issuer, Instant now) throws Exception {
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        if (response.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
-            return;
-        }
         for (X509CertificateHolder holder : response.getCerts()) {
             X509Certificate responder = converter.getCertificate(holder);
             List<String> purposes = responder.getExtendedKeyUsage();
             boolean delegated = responder.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
                     && purposes != null && purposes.contains(KeyPurposeId.id_kp_OCSPSigning.getId());
-            if (!delegated) {
-                continue;
-            }
-            responder.verify(issuer.getPublicKey());
-            responder.checkValidity(Date.from(now));
-            if (response.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))) {
-                return;
+            if (delegated) {
+                responder.verify(issuer.getPublicKey());
+                responder.checkValidity(Date.from(now));
+                if (signedBy(response, responder.getPublicKey())) {
+                    return;
+                }
             }
         }
-        throw new RevocationSourceException("OCSP response is not signed by the CA or its delegated responder");
+        if (!signedBy(response, issuer.getPublicKey())) {
+            throw new RevocationSourceException("OCSP response is not signed by the CA or its delegated responder");
+        }
+    }
+
+    private static boolean signedBy(BasicOCSPResp response, java.security.PublicKey key) {
+        try {
+            return response.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key));
+        } catch (Exception wrongKey) {
+            // A signature made with another key (even of another size) is simply not this key's.
+            return false;
+        }
     }
 
     private boolean crlLists(X509Certificate card, X509Certificate issuer, Instant now) {

@@ -18,8 +18,34 @@ import javax.security.auth.x500.X500Principal;
 /** The configured trust anchors (root CAs) and the issuing CAs that complete a card's chain. */
 public record TrustedIssuers(Set<TrustAnchor> anchors, List<X509Certificate> intermediates) {
 
-    /** Reads both PEM files; a missing file means logins cannot be checked, so they are refused with 503. */
+    private static final java.util.concurrent.ConcurrentMap<List<Object>, TrustedIssuers> LOADED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Both PEM files, read again only when one of them changes (a new trust anchor takes effect
+     * without a restart); a missing file means logins cannot be checked, so they are refused with 503.
+     */
     static TrustedIssuers load(Path anchorsFile, Path intermediatesFile) {
+        List<Object> key = List.of(anchorsFile, intermediatesFile, modified(anchorsFile), modified(intermediatesFile));
+        TrustedIssuers cached = LOADED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TrustedIssuers fresh = read(anchorsFile, intermediatesFile);
+        LOADED.keySet().removeIf(old -> old.get(0).equals(anchorsFile) && old.get(1).equals(intermediatesFile));
+        LOADED.put(key, fresh);
+        return fresh;
+    }
+
+    private static Object modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+        } catch (IOException e) {
+            throw new CardLoginException(LoginFailure.UNAVAILABLE, "cannot read trusted certificates from " + file, e);
+        }
+    }
+
+    private static TrustedIssuers read(Path anchorsFile, Path intermediatesFile) {
         List<X509Certificate> roots = read(anchorsFile);
         if (roots.isEmpty()) {
             throw new CardLoginException(LoginFailure.UNAVAILABLE, "no trust anchor in " + anchorsFile);
