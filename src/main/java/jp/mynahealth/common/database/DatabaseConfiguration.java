@@ -1,6 +1,9 @@
 package jp.mynahealth.common.database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.StringUtils;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,15 +29,26 @@ public class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+    /** Folders already emptied in this JVM: every context of a test run shares the one fresh folder. */
+    private static final Set<Path> EMPTIED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * With {@code myna.data.fresh=true} (tests) the folder is emptied on its first use in the JVM:
+     * database, keys and cards from an earlier run never leak into this one.
+     */
     @Bean
-    DataFolder dataFolder(@Value("${myna.data-dir:.data}") Path root) {
-        return new DataFolder(root);
+    DataFolder dataFolder(@Value("${myna.data-dir:.data}") Path root, @Value("${myna.data.fresh:false}") boolean fresh) {
+        Path folder = root.toAbsolutePath().normalize();
+        if (fresh && EMPTIED.add(folder) && Files.exists(folder)) {
+            FileSystemUtils.deleteRecursively(folder.toFile());
+        }
+        return new DataFolder(folder);
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties, DataFolder dataFolder,
-            @Value("${myna.database.embedded.fresh:false}") boolean fresh) {
+            @Value("${myna.data.fresh:false}") boolean fresh) {
         if (!StringUtils.hasText(properties.getUrl())) {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.in(dataFolder.resolve("postgres"), fresh);
             properties.setUrl(server.jdbcUrl());

@@ -1,0 +1,17 @@
+package jp.mynahealth.signer;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the local signer ({@code myna.signer.*}).
+ *
+ * @param cards          the folder of soft cards
+ * @param pkcs11Library  a PKCS#11 module (OpenSC's opensc-pkcs11.so for a real card); none when empty
+ * @param pkcs11Slot     which slot of the module (slotListIndex)
+ * @param pkcs11Label    how the PKCS#11 card is named in the list
+ */
+@ConfigurationProperties("myna.signer")
+public record SignerProperties(Path cards, Path pkcs11Library, Integer pkcs11Slot, String pkcs11Label) {
+}
