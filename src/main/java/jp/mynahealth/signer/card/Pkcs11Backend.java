@@ -66,12 +66,12 @@ public final class Pkcs11Backend implements CardBackend {
                 token = KeyStore.getInstance("PKCS11", provider);
                 token.load(null, pin);
             } catch (IOException e) {
-                String reason = String.valueOf(e.getMessage()) + " " + String.valueOf(e.getCause());
+                String reason = causes(e);
                 if (reason.contains("CKR_PIN_LOCKED")) {
                     throw new CardException.Locked();
                 }
                 if (reason.contains("CKR_PIN_INCORRECT") || reason.contains("CKR_PIN_LEN_RANGE")
-                        || e.getCause() instanceof javax.security.auth.login.FailedLoginException) {
+                        || reason.contains("FailedLoginException")) {
                     throw new CardException.WrongPin(-1);
                 }
                 throw new CardException.Unsupported("the token cannot be opened: " + e.getMessage());
@@ -91,8 +91,28 @@ public final class Pkcs11Backend implements CardBackend {
                 }
             } catch (GeneralSecurityException e) {
                 throw new CardException.Unsupported("the token's key cannot sign: " + e.getMessage());
+            } finally {
+                logout();
             }
             throw new CardException.Unsupported("the token holds no RSA key with a certificate");
+        }
+
+        /** The PKCS#11 return code sits a few causes down; collect them all to read it. */
+        private static String causes(Throwable error) {
+            StringBuilder all = new StringBuilder();
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                all.append(cause.getClass().getSimpleName()).append(' ').append(cause.getMessage()).append('\n');
+            }
+            return all.toString();
+        }
+
+        /** Every signature needs the PIN again, as with the card itself: the token session ends here. */
+        private void logout() {
+            try {
+                ((java.security.AuthProvider) provider).logout();
+            } catch (javax.security.auth.login.LoginException e) {
+                // Already logged out: nothing to end.
+            }
         }
     }
 }

@@ -1,0 +1,139 @@
+package jp.mynahealth.signer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import jp.mynahealth.Application;
+import jp.mynahealth.Role;
+import jp.mynahealth.RunningRoles;
+import jp.mynahealth.signer.card.TestCards;
+import jp.mynahealth.support.FreePort;
+
+/** The signer's page over HTTP, with soft cards made by the test. */
+class SignerPagesTest {
+
+    private static final String CHALLENGE = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";
+    private static final String ORIGIN = "http://127.0.0.1:9000";
+    private static RunningRoles roles;
+    private static String signer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path cards = Files.createTempDirectory(Path.of("target"), "signer-cards");
+        TestCards.write(cards, "alpha", "1234", "auth", "Alpha Card");
+        roles = Application.start("--roles=signer", "--myna.signer.port=" + FreePort.next(), "--myna.signer.cards=" + cards);
+        signer = "http://127.0.0.1:" + roles.port(Role.SIGNER);
+    }
+
+    @AfterAll
+    static void stop() {
+        roles.close();
+    }
+
+    private static String query(String returnTo) {
+        return "/v1/authenticate?challenge=" + CHALLENGE + "&origin=" + URLEncoder.encode(ORIGIN, StandardCharsets.UTF_8)
+                + "&return_to=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8) + "&lang=ja";
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(signer + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient browser, String form) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(signer + "/v1/authenticate"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private static String form(String csrf, String pin, String action) {
+        return "_csrf=" + csrf + "&challenge=" + CHALLENGE + "&origin=" + URLEncoder.encode(ORIGIN, StandardCharsets.UTF_8)
+                + "&return_to=" + URLEncoder.encode(ORIGIN + "/login/card/callback", StandardCharsets.UTF_8)
+                + "&lang=ja&card=alpha&pin=" + pin + "&action=" + action;
+    }
+
+    @Test
+    void thePageShowsTheRequestingSiteAndTheCards() throws Exception {
+        HttpResponse<String> page = get(browser(), query(ORIGIN + "/login/card/callback"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"origin\">http://127.0.0.1:9000<", "Alpha Card", "暗証番号（数字4桁）",
+                "inputmode=\"numeric\"");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    @Test
+    void aReturnAddressOnAnotherSiteIsRefused() throws Exception {
+        HttpResponse<String> page = get(browser(), query("http://evil.example/steal"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("この依頼には応じられません").doesNotContain("Alpha Card");
+    }
+
+    @Test
+    void anotherHostNameIsRefused() throws Exception {
+        // A raw request: HTTP clients will not let the Host header be set by hand.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", roles.port(Role.SIGNER))) {
+            socket.getOutputStream().write(("GET " + query(ORIGIN + "/cb") + " HTTP/1.1\r\nHost: attacker.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("Alpha Card");
+        }
+    }
+
+    @Test
+    void aRightPinAnswersWithAFormThatPostsTheTokenBack() throws Exception {
+        HttpClient browser = browser();
+        String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
+        HttpResponse<String> answer = post(browser, form(csrf, "1234", "sign"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("id=\"auth-response\"", "action=\"http://127.0.0.1:9000/login/card/callback\"",
+                "name=\"auth_token\"", "myna-auth:1", "/js/autosubmit.js");
+    }
+
+    @Test
+    void aWrongPinSaysHowManyTriesAreLeft() throws Exception {
+        HttpClient browser = browser();
+        String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
+        HttpResponse<String> answer = post(browser, form(csrf, "9999", "sign"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("暗証番号が違います。あと2回間違えるとロックされます。");
+        post(browser, form(csrf, "1234", "sign"));
+    }
+
+    @Test
+    void cancelGoesBackWithErrorCancelled() throws Exception {
+        HttpClient browser = browser();
+        String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
+        HttpResponse<String> answer = post(browser, form(csrf, "", "cancel"));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).contains(ORIGIN + "/login/card/callback?error=cancelled");
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        assertThat(post(browser(), form("nope", "1234", "sign")).statusCode()).isEqualTo(403);
+    }
+}
