@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Issue 5's (and 6's download) benchmark: fill the store with 100,000 people, log in 見本 太郎
+# without a browser, and drive each page with wrk at 8 and 32 connections; a static file from the
+# same server is the ceiling. Prints requests/s, p50 and p99 per page, the drug-list query plan
+# and the portal's memory under load. Usage: e2e/bench/pages.sh [persons=100000] [seconds=10]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+persons=${1:-100000}
+seconds=${2:-10}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+data=$(mktemp -d "${TMPDIR:-/tmp}/myna-pages-XXXX")
+app=""
+trap '[ -n "$app" ] && kill $app 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+
+./mvnw -q -B package -DskipTests >/dev/null
+./mvnw -q -B test-compile >/dev/null
+classpath="target/test-classes:target/classes:$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+jar=$(ls target/myna-health-portal-*.jar | grep -v original | head -1)
+
+echo "== filling the store with $persons people"
+java -jar "$jar" --myna.data-dir="$data" --persons="$persons" --seed=1 | grep -E '^Generated'
+
+echo "== starting all roles"
+java -Xmx1g -jar "$jar" --myna.data-dir="$data" --logging.level.root=WARN --logging.level.jp.mynahealth.common=INFO >"$data/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 600); do curl -fsS -o /dev/null http://localhost:8080/actuator/health 2>/dev/null && break; sleep 0.2; done
+
+cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$data/cards/taro.p12" 1234)
+checkup=$(curl -fsS -H "Cookie: $cookie" http://localhost:8080/checkups | grep -o '/checkups/[0-9a-f-]\{36\}' | head -1)
+echo "logged in as 見本 太郎; his store: $(curl -fsS -H "Cookie: $cookie" 'http://localhost:8080/drugs' | grep -c 'class="dispensing"') groups on the first drug page"
+
+pages=("/css/site.css" "/dashboard" "/insurance" "/drugs" "/drugs?q=%E3%82%A2%E3%83%A0%E3%83%AD" "/checkups" "$checkup"
+       "/checkups/trend/9N011000000000001" "/costs?year=2025" "/etax" "/etax/2025/iryohi.xml" "/etax/2025/iryohi.xlsx")
+for connections in 8 32; do
+  echo "== $connections connections, $seconds s each (wrk -t2 on the same 2 cores)"
+  printf '%-38s %10s %9s %9s\n' page "req/s" p50 p99
+  for page in "${pages[@]}"; do
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://localhost:8080$page")
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+    errors=$(echo "$out" | grep -E 'Non-2xx|Socket errors' || true)
+    printf '%-38s %10s %9s %9s %s\n' "$page" "$rps" "$p50" "$p99" "$errors"
+  done
+  echo "portal memory under load: RSS $(ps -o rss= -p $app | awk '{printf "%.0f MB", $1/1024}'), heap: $(jcmd $app GC.heap_info 2>/dev/null | grep -Eo 'garbage-first heap +total [0-9]+K, used [0-9]+K' | head -1)"
+done
+
+echo "== the drug-list query plan for 見本 太郎"
+port=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$data/app.log" | head -1 | sed 's/.*://')
+if command -v psql >/dev/null && [ -n "$port" ]; then
+  psql -h 127.0.0.1 -p "$port" -U postgres -d myna -c "explain (analyze, buffers, costs off)
+    select d.dispensing_id, d.dispensed_on, d.drug_name from records.dispensing d
+    join records.institution i on i.institution_code = d.dispenser_code
+    where d.person_id = '70304382-bb87-4298-9e13-ffc86a5ff41c'
+      and d.dispensed_on between date '2023-11-01' and date '2026-10-31'
+      and (d.dispensed_on, d.dispensing_id) < (date '9999-12-31', 9223372036854775807)
+    order by d.dispensed_on desc, d.dispensing_id desc limit 41"
+else
+  echo "(psql not installed or port not found: plan skipped)"
+fi
+
+echo "== signing one person-year of 200 notices"
+java -cp "$classpath" jp.mynahealth.portal.etax.EtaxBenchmark "$data" 2000
