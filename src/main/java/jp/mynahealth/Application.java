@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import jp.mynahealth.ca.CardCommand;
 import jp.mynahealth.common.CommonConfiguration;
+import jp.mynahealth.portal.access.AccessLogVerifier;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
 
 /**
@@ -31,6 +32,9 @@ public final class Application {
         }
         if (CardCommand.isRequested(args)) {
             System.exit(CardCommand.run(args));
+        }
+        if (AccessLogVerifier.isRequested(args)) {
+            System.exit(AccessLogVerifier.run(args));
         }
         start(args);
     }

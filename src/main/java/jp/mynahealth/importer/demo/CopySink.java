@@ -41,6 +41,7 @@ final class CopySink implements DemoRows.Sink {
                 + "metabolic_judgement, guidance_level)");
         TABLES.put("checkup_result", "records.checkup_result (person_id, checkup_id, item_code, item_name, value_numeric, "
                 + "value_text, unit, reference_low, reference_high, flag)");
+        TABLES.put("data_provision", "records.data_provision (person_id, provided_at, institution_code, data_kind)");
         TABLES.put("cost_notice", "records.cost_notice (person_id, service_month, institution_code, insurer_number, "
                 + "category, days, total_cost, insurer_share, public_share, patient_share)");
     }
@@ -94,6 +95,11 @@ final class CopySink implements DemoRows.Sink {
     public void costNotice(CostNoticeRow r) {
         row("cost_notice", r.personId(), r.serviceMonth(), r.institutionCode(), r.insurerNumber(), r.category(), r.days(),
                 r.totalCost(), r.insurerShare(), r.publicShare(), r.patientShare());
+    }
+
+    @Override
+    public void provision(DemoRows.ProvisionRow r) {
+        row("data_provision", r.personId(), r.providedAt(), r.institutionCode(), r.dataKind());
     }
 
     @Override

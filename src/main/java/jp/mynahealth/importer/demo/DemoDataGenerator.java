@@ -111,6 +111,7 @@ final class DemoDataGenerator {
         taroLife.checkups(new Baseline(true, 171.2, 72.0, 84.0, 127, 82, 140, 48, 136, 24, 28, 45, 98, 5.6, 0.92, true),
                 new Trend(1.2, 1.3, 2.5, 1.5, 8, -1, 4, 1.5, 3, 3, 3, 0.12), Set.of(Condition.HYPERTENSION,
                         Condition.DYSLIPIDEMIA));
+        taroLife.provisions(0.3);
         taroLife.emit(sink);
 
         PersonRow hanako = new PersonRow(HANAKO, "見本", "花子", "ミホン", "ハナコ", asOf.minusYears(43).minusDays(57), 2,
@@ -124,6 +125,7 @@ final class DemoDataGenerator {
         hanakoLife.dental(0.9);
         hanakoLife.checkups(new Baseline(false, 158.4, 52.0, 72.0, 112, 70, 78, 68, 112, 19, 15, 18, 88, 5.3, 0.64, false),
                 new Trend(0.3, 0.5, 1, 1, 2, 0, 3, 0.5, 0.5, 0.5, 1, 0.03), Set.of());
+        hanakoLife.provisions(0.3);
         hanakoLife.emit(sink);
 
         LocalDate sakuraBirth = asOf.minusYears(7).minusDays(160);
@@ -163,6 +165,7 @@ final class DemoDataGenerator {
         ichiroLife.checkups(new Baseline(true, 163.0, 61.0, 0, 134, 76, 120, 52, 104, 26, 20, 30, 128, 7.1, 1.08, false),
                 new Trend(-0.3, 0, 1, 0, 3, -1, -2, 0.5, 0, 0, 2, 0.05),
                 Set.of(Condition.HYPERTENSION, Condition.DIABETES));
+        ichiroLife.provisions(0.4);
         ichiroLife.emit(sink);
         sink.householdDone();
     }
@@ -301,6 +304,7 @@ final class DemoDataGenerator {
         if (age >= 40) {
             life.checkups(Baseline.random(random, member.male(), conditions), Trend.random(random), conditions);
         }
+        life.provisions(random.nextDouble() < 0.3 ? 0.2 : 0);
         life.emit(sink);
     }
 
@@ -429,6 +433,7 @@ final class DemoDataGenerator {
         private final List<DispensingRow> dispensings = new ArrayList<>();
         private final List<CheckupRow> checkups = new ArrayList<>();
         private final List<DemoRows.CheckupResultRow> results = new ArrayList<>();
+        private final List<DemoRows.ProvisionRow> provisions = new ArrayList<>();
 
         Life(SplittableRandom random, PersonRow person, List<Coverage> coverages, Places places) {
             this.random = random;
@@ -607,6 +612,26 @@ final class DemoDataGenerator {
             visits.add(new Visit(day, pharmacy, "調剤", fees + Math.round(drugCost / 10) * 10, coverage));
         }
 
+        /**
+         * Consent given at a reception terminal: on some of the last year's visits the clinic read
+         * the person's drug (and, for 40 and over, checkup) history.
+         */
+        void provisions(double share) {
+            LocalDate since = asOf.minusYears(1);
+            for (Visit visit : visits) {
+                if (visit.date().isBefore(since) || visit.category().equals("調剤") || random.nextDouble() >= share) {
+                    continue;
+                }
+                java.time.Instant at = visit.date().atTime(9 + random.nextInt(8), random.nextInt(60))
+                        .atZone(jp.mynahealth.common.ClockConfiguration.JAPAN).toInstant();
+                provisions.add(new DemoRows.ProvisionRow(person.personId(), at, visit.institution().code(), "薬剤情報"));
+                if (ageOn(visit.date()) >= 40 && random.nextBoolean()) {
+                    provisions.add(new DemoRows.ProvisionRow(person.personId(), at.plusSeconds(1), visit.institution().code(),
+                            "特定健診等情報"));
+                }
+            }
+        }
+
         void checkups(Baseline base, Trend trend, Set<Condition> conditions) {
             Institution place = places.clinic();
             int month = 6 + random.nextInt(5);
@@ -660,6 +685,7 @@ final class DemoDataGenerator {
             checkups.forEach(sink::checkup);
             results.forEach(sink::checkupResult);
             noticesFromVisits().forEach(sink::costNotice);
+            provisions.forEach(sink::provision);
         }
 
         /** One notice line per month, institution and category: exactly the visits above, up to the costs' as-of date. */

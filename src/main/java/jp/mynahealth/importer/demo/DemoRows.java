@@ -35,6 +35,9 @@ final class DemoRows {
             String category, int days, long totalCost, long insurerShare, long publicShare, long patientShare) {
     }
 
+    record ProvisionRow(UUID personId, java.time.Instant providedAt, String institutionCode, String dataKind) {
+    }
+
     /** Receives generated rows in dependency order: a person before anything that refers to them. */
     interface Sink {
         void person(PersonRow row);
@@ -48,6 +51,8 @@ final class DemoRows {
         void checkupResult(CheckupResultRow row);
 
         void costNotice(CostNoticeRow row);
+
+        void provision(ProvisionRow row);
 
         /** Called after each household, a safe point to flush. */
         default void householdDone() {

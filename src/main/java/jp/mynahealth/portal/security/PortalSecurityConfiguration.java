@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,8 @@ class PortalSecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurityChain(HttpSecurity http, ClientRegistrationRepository registrations,
             LocaleResolver locales, PortalLoginProperties properties,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
-            throws Exception {
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers,
+            ServerProperties server) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
@@ -61,7 +62,7 @@ class PortalSecurityConfiguration {
                         .logoutSuccessHandler(logoutSuccess)
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
-                        .deleteCookies("MYNA_PORTAL_SESSION"))
+                        .deleteCookies(server.getServlet().getSession().getCookie().getName()))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout()),
                         ForceEagerSessionCreationFilter.class)
                 .headers(SecurityHeaders.strict());

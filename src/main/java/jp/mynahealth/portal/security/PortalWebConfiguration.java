@@ -2,12 +2,30 @@ package jp.mynahealth.portal.security;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import jp.mynahealth.common.web.RateLimitFilter;
+import jp.mynahealth.common.web.RateLimits;
+
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RateLimits.class)
 class PortalWebConfiguration implements WebMvcConfigurer {
+
+    /** Before the security chain, so refused requests cost next to nothing. */
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> portalRateLimits(RateLimits limits) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(List.of(
+                new RateLimitFilter.Rule("login", "/oauth2/authorization/", limits.loginPerAddress(), limits.loginPerSession()),
+                new RateLimitFilter.Rule("download", "/etax/", limits.downloadPerAddress(), limits.downloadPerSession()))));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

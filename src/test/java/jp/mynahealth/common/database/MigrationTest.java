@@ -14,7 +14,7 @@ import jp.mynahealth.support.ReadStoreTest;
 class MigrationTest {
 
     private static final List<String> CITIZEN_TABLES = List.of("qualification", "dispensing", "checkup",
-            "checkup_result", "cost_notice");
+            "checkup_result", "cost_notice", "data_provision");
 
     @Autowired
     JdbcClient jdbc;
@@ -33,7 +33,7 @@ class MigrationTest {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'records'")
                 .query(String.class).list();
         assertThat(tables).containsExactlyInAnyOrder("person", "card_certificate", "insurer", "institution",
-                "qualification", "dispensing", "checkup", "checkup_result", "cost_notice", "data_as_of");
+                "qualification", "dispensing", "checkup", "checkup_result", "cost_notice", "data_as_of", "data_provision");
     }
 
     @Test

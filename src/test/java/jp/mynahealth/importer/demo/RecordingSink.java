@@ -20,6 +20,7 @@ final class RecordingSink implements DemoRows.Sink {
     final List<CheckupRow> checkups = new ArrayList<>();
     final List<CheckupResultRow> results = new ArrayList<>();
     final List<CostNoticeRow> notices = new ArrayList<>();
+    final List<DemoRows.ProvisionRow> provisions = new ArrayList<>();
 
     @Override
     public void person(PersonRow row) {
@@ -55,5 +56,11 @@ final class RecordingSink implements DemoRows.Sink {
     public void costNotice(CostNoticeRow row) {
         all.add(row);
         notices.add(row);
+    }
+
+    @Override
+    public void provision(DemoRows.ProvisionRow row) {
+        all.add(row);
+        provisions.add(row);
     }
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Scans the running demo with wapiti (Debian package): the public pages, and the personal pages
+# with a logged-in session of 見本 太郎. Writes a text report and prints its findings.
+# Usage: e2e/wapiti/scan.sh   (installs wapiti when missing; needs no running portal)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wapiti >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y wapiti >/dev/null; }
+data=$(mktemp -d "${TMPDIR:-/tmp}/myna-wapiti-XXXX")
+app=""
+trap '[ -n "$app" ] && kill $app 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+
+./mvnw -q -B package -DskipTests >/dev/null
+./mvnw -q -B test-compile >/dev/null
+classpath="target/test-classes:target/classes:$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+jar=$(ls target/myna-health-portal-*.jar | grep -v original | head -1)
+# A scanner sends thousands of requests from one address: the abuse limits would stop it early.
+java -jar "$jar" --myna.data-dir="$data" --logging.level.root=WARN --myna.rate-limit.login-per-address=1000000 \
+  --myna.rate-limit.login-per-session=1000000 --myna.rate-limit.download-per-address=1000000 \
+  --myna.rate-limit.download-per-session=1000000 >"$data/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 600); do curl -fsS -o /dev/null http://localhost:8080/actuator/health 2>/dev/null && break; sleep 0.2; done
+cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$data/cards/taro.p12" 1234)
+report=target/wapiti
+mkdir -p "$report"
+# Logout is excluded so the crawl keeps its session; the whole portal is in scope.
+wapiti -u http://localhost:8080/ --scope folder --max-scan-time 600 --flush-session --color never \
+  -H "Cookie: $cookie" -x http://localhost:8080/logout -f txt -o "$report/report.txt" >"$report/wapiti.log" 2>&1 || true
+sed -n '/Summary of vulnerabilities/,/^\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*$/p' "$report/report.txt" || cat "$report/report.txt"
+grep -A8 -E '^(Vulnerabilit|Anomal|Additional)' "$report/report.txt" | head -120 || true
+grep -c 'ERROR' "$data/app.log" | sed 's/^/server errors logged during the scan: /'

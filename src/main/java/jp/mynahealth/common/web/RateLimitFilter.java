@@ -1,0 +1,84 @@
+package jp.mynahealth.common.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Per-address and per-session limits (token buckets, Bucket4j) on the requests worth abusing:
+ * starting logins, creating challenges, downloads. Over the limit the answer is 429 with a
+ * Retry-After and the polite page; the log says which limit and for whom (address only).
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    /** A limit on requests whose path starts with {@code prefix}: this many per address and per session a minute. */
+    public record Rule(String name, String prefix, int perAddressPerMinute, int perSessionPerMinute) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    /** Buckets kept for this many clients at most; the least recently used are forgotten. */
+    private static final int MAX_BUCKETS = 100_000;
+
+    private final List<Rule> rules;
+    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_BUCKETS;
+        }
+    });
+
+    public RateLimitFilter(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (Rule rule : rules) {
+            if (!path.startsWith(rule.prefix())) {
+                continue;
+            }
+            ConsumptionProbe byAddress = bucket(rule.name() + "|ip|" + request.getRemoteAddr(), rule.perAddressPerMinute());
+            ConsumptionProbe bySession = byAddress.isConsumed() ? bySession(request, rule) : null;
+            ConsumptionProbe refused = !byAddress.isConsumed() ? byAddress
+                    : bySession != null && !bySession.isConsumed() ? bySession : null;
+            if (refused != null) {
+                long seconds = Math.max(1, Duration.ofNanos(refused.getNanosToWaitForRefill()).toSeconds());
+                log.warn("Rate limit '{}' reached for {} ({}): retry in {} s", rule.name(), request.getRemoteAddr(),
+                        refused == byAddress ? "address" : "session", seconds);
+                response.setHeader("Retry-After", String.valueOf(seconds));
+                response.sendError(429);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private ConsumptionProbe bySession(HttpServletRequest request, Rule rule) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : bucket(rule.name() + "|session|" + session.getId(), rule.perSessionPerMinute());
+    }
+
+    private ConsumptionProbe bucket(String key, int perMinute) {
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build()).tryConsumeAndReturnRemaining(1);
+    }
+}

@@ -1,0 +1,12 @@
+package jp.mynahealth.common.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How many requests a minute one address and one session may make ({@code myna.rate-limit.*}):
+ * starting a card login at the portal, creating challenges at the idp, downloading tax files.
+ */
+@ConfigurationProperties("myna.rate-limit")
+public record RateLimits(int loginPerAddress, int loginPerSession, int challengePerAddress, int challengePerSession,
+        int downloadPerAddress, int downloadPerSession) {
+}

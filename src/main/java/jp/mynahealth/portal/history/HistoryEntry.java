@@ -1,0 +1,15 @@
+package jp.mynahealth.portal.history;
+
+import java.time.Instant;
+
+/**
+ * One line of the access history: the citizen's own view or download ({@code source = access}),
+ * or their data provided to a medical institution with their consent ({@code source = provision}).
+ */
+public record HistoryEntry(String source, long id, Instant at, String what, String channel, String terminalId,
+        String result, String institutionName) {
+
+    public boolean provision() {
+        return "provision".equals(source);
+    }
+}

@@ -1,0 +1,55 @@
+package jp.mynahealth.portal.history;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import jp.mynahealth.records.PersonId;
+
+/** The person's access log and the read store's records of data provided with consent, merged newest first. */
+@Repository
+class HistoryRepository {
+
+    /** Keyset position: the last entry shown. */
+    record Cursor(Instant at, String source, long id) {
+    }
+
+    private final JdbcClient jdbc;
+
+    HistoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<HistoryEntry> find(PersonId person, Instant from, Instant to, Cursor after, int limit) {
+        return jdbc.sql("""
+                select source, id, at, what, channel, terminal_id, result, institution_name
+                from (
+                    select 'access' as source, l.log_id as id, l.occurred_at as at, l.action as what, l.channel,
+                           l.terminal_id, l.result, null as institution_name
+                    from portal.access_log l
+                    where l.person_id = :person and l.occurred_at >= :from and l.occurred_at < :to
+                    union all
+                    select 'provision', d.provision_id, d.provided_at, d.data_kind, null, null, null, i.name
+                    from records.data_provision d
+                    join records.institution i on i.institution_code = d.institution_code
+                    where d.person_id = :person and d.provided_at >= :from and d.provided_at < :to
+                ) history
+                where (at, source, id) < (:afterAt, :afterSource, :afterId)
+                order by at desc, source desc, id desc
+                limit :limit
+                """)
+                .param("person", person.value())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("afterAt", Timestamp.from(after == null ? Instant.parse("9999-12-31T00:00:00Z") : after.at()))
+                .param("afterSource", after == null ? "zzzz" : after.source())
+                .param("afterId", after == null ? Long.MAX_VALUE : after.id())
+                .param("limit", limit)
+                .query((row, n) -> new HistoryEntry(row.getString("source"), row.getLong("id"),
+                        row.getTimestamp("at").toInstant(), row.getString("what"), row.getString("channel"),
+                        row.getString("terminal_id"), row.getString("result"), row.getString("institution_name")))
+                .list();
+    }
+}

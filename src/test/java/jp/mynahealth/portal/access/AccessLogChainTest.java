@@ -1,0 +1,117 @@
+package jp.mynahealth.portal.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.mynahealth.records.PersonId;
+import jp.mynahealth.support.ReadStoreTest;
+
+/**
+ * The access log is append-only and its hash chain shows tampering. The tampering is done the way
+ * an attacker with the database's superuser would (triggers switched off for the session), inside
+ * a transaction this test rolls back.
+ */
+@ReadStoreTest
+class AccessLogChainTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Clock clock;
+
+    private AccessLog log;
+    private AccessLogVerifier verifier;
+    private final Visit visit = new Visit(new PersonId(UUID.fromString("70304382-bb87-4298-9e13-ffc86a5ff41c")), Channel.WEB,
+            null);
+
+    @BeforeEach
+    void setUp() {
+        log = new AccessLog(jdbc, clock);
+        verifier = new AccessLogVerifier(jdbc);
+        for (int i = 0; i < 5; i++) {
+            log.record(visit, AccessLog.Action.VIEW_DRUGS, AccessLog.Result.OK);
+        }
+    }
+
+    private long lastLogId(int back) {
+        return jdbc.sql("select log_id from portal.access_log order by chain_seq desc offset :back limit 1")
+                .param("back", back).query(Long.class).single();
+    }
+
+    @Test
+    void anIntactLogVerifies() {
+        AccessLogVerifier.Result result = verifier.verify();
+        assertThat(result.firstBreak()).isEmpty();
+        assertThat(result.rowsChecked()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void theLogRefusesUpdatesDeletesAndTruncation() {
+        assertThatThrownBy(() -> jdbc.sql("update portal.access_log set result = 'ok' where log_id = :id")
+                .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from portal.access_log where log_id = :id")
+                .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate portal.access_log").update()).hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void theVerifierNamesAnEditedRow() {
+        long edited = lastLogId(2);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited).update();
+            AccessLogVerifier.Result result = verifier.verify();
+            assertThat(result.firstBreak()).hasValueSatisfying(broken -> {
+                assertThat(broken.logId()).isEqualTo(edited);
+                assertThat(broken.reason()).contains("content was changed");
+            });
+            status.setRollbackOnly();
+        });
+        assertThat(verifier.verify().firstBreak()).isEmpty();
+    }
+
+    @Test
+    void theVerifierNamesTheRowAfterADeletedOne() {
+        long deleted = lastLogId(2);
+        long following = lastLogId(1);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("delete from portal.access_log where log_id = :id").param("id", deleted).update();
+            assertThat(verifier.verify().firstBreak()).hasValueSatisfying(broken -> {
+                assertThat(broken.logId()).isEqualTo(following);
+                assertThat(broken.reason()).contains("missing");
+            });
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void theChainHasNoForksUnderConcurrentAppends() throws Exception {
+        Thread[] writers = new Thread[4];
+        for (int t = 0; t < writers.length; t++) {
+            writers[t] = new Thread(() -> {
+                for (int i = 0; i < 25; i++) {
+                    log.record(visit, AccessLog.Action.VIEW_COSTS, AccessLog.Result.OK);
+                }
+            });
+            writers[t].start();
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        assertThat(verifier.verify().firstBreak()).isEmpty();
+    }
+}
