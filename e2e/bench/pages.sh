@@ -29,7 +29,7 @@ for _ in $(seq 1 600); do curl -fsS -o /dev/null http://localhost:8080/actuator/
 
 cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$data/cards/taro.p12" 1234)
 checkup=$(curl -fsS -H "Cookie: $cookie" http://localhost:8080/checkups | grep -o '/checkups/[0-9a-f-]\{36\}' | head -1)
-echo "logged in as 見本 太郎; his store: $(curl -fsS -H "Cookie: $cookie" 'http://localhost:8080/drugs' | grep -c 'class="dispensing"') groups on the first drug page"
+echo "logged in as 見本 太郎; his store: $(curl -fsS -H "Cookie: $cookie" 'http://localhost:8080/drugs' | grep -c 'class="dispensing"') day groups on the first drug page"
 
 pages=("/css/site.css" "/dashboard" "/insurance" "/drugs" "/drugs?q=%E3%82%A2%E3%83%A0%E3%83%AD" "/checkups" "$checkup"
        "/checkups/trend/9N011000000000001" "/costs?year=2025" "/etax" "/etax/2025/iryohi.xml" "/etax/2025/iryohi.xlsx")

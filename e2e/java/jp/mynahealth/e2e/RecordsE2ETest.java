@@ -39,9 +39,9 @@ class RecordsE2ETest extends BrowserTest {
 
         page.getByLabel("お薬の名前").fill("");
         page.getByRole(AriaRole.BUTTON, name("この条件で表示する")).click();
-        int before = page.locator("section.dispensing").count();
+        int before = page.getByRole(AriaRole.ROWGROUP).count();
         page.getByRole(AriaRole.LINK, name("さらに表示する")).click();
-        assertThat(page.locator("section.dispensing")).not().hasCount(before);
+        assertThat(page.getByRole(AriaRole.ROWGROUP)).not().hasCount(before);
 
         page.getByRole(AriaRole.NAVIGATION, name("メニュー")).getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("健診")).click();
         h1("健診の結果（特定健診等情報）");

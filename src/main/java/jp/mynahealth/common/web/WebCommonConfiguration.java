@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -47,6 +51,22 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setLanguageTagCompliant(true);
         return resolver;
+    }
+
+    /**
+     * Static assets under their own paths: styles and scripts with content-hashed URLs (so browsers
+     * may keep them a year and never see a stale one), htmx from its WebJar by a version-less URL.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        VersionResourceResolver hashed = new VersionResourceResolver().addContentVersionStrategy("/**");
+        CacheControl aYear = CacheControl.maxAge(Duration.ofDays(365)).cachePublic();
+        registry.addResourceHandler("/css/**", "/js/**").addResourceLocations("classpath:/static/css/", "classpath:/static/js/")
+                .setCacheControl(aYear).resourceChain(true).addResolver(hashed);
+        registry.addResourceHandler("/img/**", "/favicon.ico").addResourceLocations("classpath:/static/img/", "classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)));
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(aYear).resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }
 
     @Override

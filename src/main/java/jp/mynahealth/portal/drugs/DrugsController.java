@@ -3,7 +3,10 @@ package jp.mynahealth.portal.drugs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +38,15 @@ class DrugsController {
     private final DataAsOfRepository dataAsOf;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final MessageSource messages;
 
-    DrugsController(DispensingRepository dispensings, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock) {
+    DrugsController(DispensingRepository dispensings, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock,
+            MessageSource messages) {
         this.dispensings = dispensings;
         this.dataAsOf = dataAsOf;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/drugs")
@@ -48,7 +54,7 @@ class DrugsController {
             @RequestParam(required = false) String institution, @RequestParam(name = "q", required = false) String search,
             @RequestParam(name = "after", required = false) String afterDate,
             @RequestParam(name = "afterId", required = false) String afterId, HtmxRequest htmx, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, Locale locale) {
         LocalDate asOf = dataAsOf.completeThrough(DataKind.DISPENSING).orElse(LocalDate.now(clock));
         YearMonth latest = YearMonth.from(asOf);
         YearMonth earliest = latest.minusYears(YEARS).plusMonths(1);
@@ -63,6 +69,14 @@ class DrugsController {
         model.addAttribute("asOf", asOf);
         model.addAttribute("earliest", earliest);
         model.addAttribute("latest", latest);
+        // Looked up once per page rather than once per line: the list is the portal's busiest page.
+        model.addAttribute("genericLabel", messages.getMessage("drugs.generic", null, locale));
+        model.addAttribute("daysSuffix", messages.getMessage("drugs.days.suffix", null, locale));
+        model.addAttribute("timesSuffix", messages.getMessage("drugs.times.suffix", null, locale));
+        model.addAttribute("categoryNames", Map.of("内服", messages.getMessage("drugs.category.内服", null, locale),
+                "頓服", messages.getMessage("drugs.category.頓服", null, locale),
+                "外用", messages.getMessage("drugs.category.外用", null, locale),
+                "注射", messages.getMessage("drugs.category.注射", null, locale)));
         accessLog.record(visit, Action.VIEW_DRUGS, query.errors().isEmpty() ? Result.OK : Result.REFUSED);
         if (htmx.isHtmxRequest() && query.after() != null && query.errors().isEmpty()) {
             return "portal/drugs/partials/rows";
