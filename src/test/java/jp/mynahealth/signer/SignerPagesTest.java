@@ -110,7 +110,7 @@ class SignerPagesTest {
         HttpResponse<String> answer = post(browser, form(csrf, "1234", "sign"));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("id=\"auth-response\"", "action=\"http://127.0.0.1:9000/login/card/callback\"",
-                "name=\"auth_token\"", "myna-auth:1", "/js/autosubmit.js");
+                "name=\"auth_token\"", "myna-auth:1", "/js/autosubmit");
     }
 
     @Test

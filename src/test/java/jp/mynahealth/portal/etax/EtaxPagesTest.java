@@ -98,7 +98,7 @@ class EtaxPagesTest {
     void theStatementPrintsTheYearAndBadYearsAreNotFound() throws Exception {
         String statement = mvc.perform(get("/etax/2025/statement").with(as(TARO))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(statement).contains("2025年分 医療費の明細", "見本 太郎", "合計", "/js/print.js");
+        assertThat(statement).contains("2025年分 医療費の明細", "見本 太郎", "合計", "/js/print");
         mvc.perform(get("/etax/1999/iryohi.xml").with(as(TARO))).andExpect(status().isNotFound());
         mvc.perform(get("/etax/abc/statement").with(as(TARO))).andExpect(status().isNotFound());
     }
