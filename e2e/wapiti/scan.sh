@@ -22,9 +22,9 @@ for _ in $(seq 1 600); do curl -fsS -o /dev/null http://localhost:8080/actuator/
 cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$data/cards/taro.p12" 1234)
 report=target/wapiti
 mkdir -p "$report"
-# Logout is excluded so the crawl keeps its session; the whole portal is in scope.
-wapiti -u http://localhost:8080/ --scope folder --max-scan-time 600 --flush-session --color never \
-  -H "Cookie: $cookie" -x http://localhost:8080/logout -f txt -o "$report/report.txt" >"$report/wapiti.log" 2>&1 || true
+# The whole portal is in scope (Debian's wapiti 3.0.4 cannot take -x exclusions on Python 3.11).
+wapiti -u http://localhost:8080/ --scope folder --max-scan-time 600 --flush-session \
+  -H "Cookie: $cookie" -f txt -o "$report/report.txt" >"$report/wapiti.log" 2>&1 || true
 sed -n '/Summary of vulnerabilities/,/^\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*$/p' "$report/report.txt" || cat "$report/report.txt"
 grep -A8 -E '^(Vulnerabilit|Anomal|Additional)' "$report/report.txt" | head -120 || true
-grep -c 'ERROR' "$data/app.log" | sed 's/^/server errors logged during the scan: /'
+echo "server errors logged during the scan: $(grep -c 'ERROR' "$data/app.log" || true)"

@@ -1,8 +1,9 @@
 package jp.mynahealth.ca;
 
+import static jp.mynahealth.common.CommandLine.option;
+
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,10 +51,5 @@ public final class CardCommand {
             System.err.println("Refused: " + e.getMessage());
             return 2;
         }
-    }
-
-    private static Optional<String> option(String[] args, String name) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--" + name + "="))
-                .map(arg -> arg.substring(name.length() + 3)).reduce((first, last) -> last);
     }
 }

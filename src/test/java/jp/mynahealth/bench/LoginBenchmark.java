@@ -1,13 +1,10 @@
 package jp.mynahealth.bench;
 
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -23,14 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.mynahealth.Application;
 import jp.mynahealth.Role;
 import jp.mynahealth.RunningRoles;
 import jp.mynahealth.idp.card.CardTokenValidator;
-import jp.mynahealth.idp.card.SignedData;
+import jp.mynahealth.common.cardlogin.SignedData;
 import jp.mynahealth.support.FreePort;
 
 /**
@@ -41,8 +36,6 @@ import jp.mynahealth.support.FreePort;
  * token exchange → dashboard. Prints figures; asserts nothing. Run: e2e/bench/login.sh
  */
 public final class LoginBenchmark {
-
-    private static final Pattern CHALLENGE = Pattern.compile("challenge=([A-Za-z0-9_-]+)");
 
     public static void main(String[] args) throws Exception {
         int logins = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -64,12 +57,12 @@ public final class LoginBenchmark {
             X509Certificate certificate = (X509Certificate) card.getCertificate("auth");
 
             for (int i = 0; i < 30; i++) {
-                login(portal, idp, key, certificate);
+                login(portal, key, certificate);
             }
             List<Long> nanos = new ArrayList<>();
             for (int i = 0; i < logins; i++) {
                 long began = System.nanoTime();
-                login(portal, idp, key, certificate);
+                login(portal, key, certificate);
                 nanos.add(System.nanoTime() - began);
             }
             Collections.sort(nanos);
@@ -108,23 +101,11 @@ public final class LoginBenchmark {
         }
     }
 
-    private static void login(String portal, String idp, PrivateKey key, X509Certificate certificate) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String authorize = location(get(browser, portal + "/oauth2/authorization/myna"));
-        String loginPage = location(get(browser, authorize));
-        Matcher challenge = CHALLENGE.matcher(get(browser, loginPage).body());
-        if (!challenge.find()) {
-            throw new IllegalStateException("no challenge on the login page");
-        }
-        String form = "challenge=" + challenge.group(1) + "&auth_token="
-                + URLEncoder.encode(token(key, certificate, idp, challenge.group(1)), StandardCharsets.UTF_8);
-        HttpResponse<String> callback = browser.send(HttpRequest.newBuilder(URI.create(idp + "/login/card/callback"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String code = location(get(browser, location(callback)));
-        String dashboard = location(get(browser, code));
-        HttpResponse<String> page = get(browser, dashboard.startsWith("http") ? dashboard : portal + dashboard);
+    /** A whole login with a fresh cookie jar, then the dashboard that must greet 見本 太郎. */
+    private static void login(String portal, PrivateKey key, X509Certificate certificate) throws Exception {
+        String cookie = PortalSession.logIn(portal, key, certificate);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal + "/dashboard"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200 || !page.body().contains("見本 太郎")) {
             throw new IllegalStateException("the dashboard did not greet 見本 太郎: HTTP " + page.statusCode());
         }
@@ -140,15 +121,7 @@ public final class LoginBenchmark {
                 + "\",\"signerVersion\":\"bench\"}";
     }
 
-    private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                "expected a redirect from " + response.uri() + " but got HTTP " + response.statusCode()));
-    }
 
     private static double percentile(List<Long> sorted, int percent) {
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100)) / 1e6;

@@ -19,7 +19,7 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jp.mynahealth.idp.card.SignedData;
+import jp.mynahealth.common.cardlogin.SignedData;
 
 /**
  * Logs in to a running portal with a soft card, without a browser, and prints the portal session
@@ -41,6 +41,14 @@ public final class PortalSession {
         }
         PrivateKey key = (PrivateKey) card.getKey("auth", args[2].toCharArray());
         X509Certificate certificate = (X509Certificate) card.getCertificate("auth");
+        System.out.println(logIn(portal, key, certificate));
+    }
+
+    /**
+     * Plays a browser through the card login (portal → idp → signed challenge → code → tokens) and
+     * returns the portal's session cookie as {@code name=value}.
+     */
+    static String logIn(String portal, PrivateKey key, X509Certificate certificate) throws Exception {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         String authorize = location(get(browser, portal + "/oauth2/authorization/myna"));
@@ -66,8 +74,7 @@ public final class PortalSession {
         get(browser, code);
         for (HttpCookie cookie : cookies.getCookieStore().get(URI.create(portal))) {
             if (cookie.getName().equals("MYNA_PORTAL_SESSION")) {
-                System.out.println(cookie.getName() + "=" + cookie.getValue());
-                return;
+                return cookie.getName() + "=" + cookie.getValue();
             }
         }
         throw new IllegalStateException("no portal session after the login");

@@ -3,6 +3,7 @@ package jp.mynahealth.common.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -42,9 +43,11 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
         return new DisplayFormats();
     }
 
+    /** Secure like the session cookie: behind TLS (profile "tls") the language cookie is never sent in clear either. */
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("MYNA_LANG");
+        resolver.setCookieSecure(secure);
         resolver.setDefaultLocale(JAPANESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);

@@ -1,5 +1,7 @@
 package jp.mynahealth.idp.card;
 
+import jp.mynahealth.common.cardlogin.SignedData;
+
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;

@@ -1,6 +1,7 @@
 package jp.mynahealth.importer.demo;
 
-import java.util.Arrays;
+import static jp.mynahealth.common.CommandLine.option;
+
 import java.util.Optional;
 
 import org.springframework.boot.Banner;
@@ -37,10 +38,5 @@ public final class BulkGenerationCommand {
                     seed, rows, report.took().toMillis() / 1000.0, rows * 1000.0 / Math.max(1, report.took().toMillis()),
                     report.rows());
         }
-    }
-
-    private static Optional<String> option(String[] args, String name) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--" + name + "=")).map(arg -> arg.substring(name.length() + 3))
-                .reduce((first, last) -> last);
     }
 }

@@ -1,8 +1,5 @@
 package jp.mynahealth.signer.authenticate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -11,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.mynahealth.common.cardlogin.SignedData;
 import jp.mynahealth.signer.card.Card;
 
 /** What the card signs for a login, and the auth token the signer hands back to the site. */
@@ -22,19 +20,9 @@ final class AuthTokens {
     private AuthTokens() {
     }
 
-    /** {@code SHA-256(origin) || SHA-256(challenge)}: the signature is good for this site and this login only. */
+    /** What the card signs for a login: see {@link SignedData}. */
     static byte[] dataToSign(String origin, String challenge) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] originHash = sha256.digest(origin.getBytes(StandardCharsets.UTF_8));
-            byte[] challengeHash = sha256.digest(challenge.getBytes(StandardCharsets.UTF_8));
-            byte[] data = new byte[64];
-            System.arraycopy(originHash, 0, data, 0, 32);
-            System.arraycopy(challengeHash, 0, data, 32, 32);
-            return data;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return SignedData.of(origin, challenge);
     }
 
     static String token(Card.Signed signed) {

@@ -1,5 +1,7 @@
 package jp.mynahealth.idp.card;
 
+import jp.mynahealth.common.cardlogin.SignedData;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;

@@ -1,10 +1,13 @@
-package jp.mynahealth.idp.card;
+package jp.mynahealth.common.cardlogin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** What the card signs: {@code SHA-256(origin) || SHA-256(challenge)}, so a signature is bound to one site and one login. */
+/**
+ * What the card signs in the card-login protocol: {@code SHA-256(origin) || SHA-256(challenge)}, so a
+ * signature is bound to one site and one login. The signer makes it, the idp checks it.
+ */
 public final class SignedData {
 
     private SignedData() {
