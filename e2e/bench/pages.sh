@@ -33,6 +33,14 @@ echo "logged in as 見本 太郎; his store: $(curl -fsS -H "Cookie: $cookie" 'h
 
 pages=("/css/site.css" "/dashboard" "/insurance" "/drugs" "/drugs?q=%E3%82%A2%E3%83%A0%E3%83%AD" "/checkups" "$checkup"
        "/checkups/trend/9N011000000000001" "/costs?year=2025" "/etax" "/etax/2025/iryohi.xml" "/etax/2025/iryohi.xlsx")
+# The store was just filled: let PostgreSQL take its statistics, and warm the JIT on every page,
+# so the figures are of a running service, not of its first seconds.
+if command -v psql >/dev/null; then
+  port=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$data/app.log" | head -1 | sed 's/.*://')
+  [ -n "$port" ] && psql -q -h 127.0.0.1 -p "$port" -U postgres -d myna -c 'vacuum analyze' >/dev/null
+fi
+echo "== warming up (every page 5 s)"
+for page in "${pages[@]}"; do wrk -t2 -c8 -d5s -H "Cookie: $cookie" "http://localhost:8080$page" >/dev/null; done
 for connections in 8 32; do
   echo "== $connections connections, $seconds s each (wrk -t2 on the same 2 cores)"
   printf '%-38s %10s %9s %9s\n' page "req/s" p50 p99
