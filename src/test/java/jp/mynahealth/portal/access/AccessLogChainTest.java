@@ -59,6 +59,12 @@ class AccessLogChainTest {
     }
 
     @Test
+    void theCommandReportsAnIntactLogWithExitCodeZero() {
+        assertThat(AccessLogVerifier.isRequested("--verify-access-log")).isTrue();
+        assertThat(AccessLogVerifier.run("--verify-access-log")).isZero();
+    }
+
+    @Test
     void theLogRefusesUpdatesDeletesAndTruncation() {
         assertThatThrownBy(() -> jdbc.sql("update portal.access_log set result = 'ok' where log_id = :id")
                 .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
