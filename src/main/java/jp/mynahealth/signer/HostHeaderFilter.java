@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers only requests addressed to the loopback host: a web page cannot reach the signer through
+ * Answers only requests addressed to the loopback host and this signer's port: a web page cannot reach the signer through
  * a DNS name it controls that resolves to 127.0.0.1 (DNS rebinding).
  */
 class HostHeaderFilter extends OncePerRequestFilter {
@@ -26,7 +26,8 @@ class HostHeaderFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String host = request.getHeader("Host");
         String name = host == null ? "" : host.replaceFirst(":\\d+$", "");
-        if (!HOSTS.contains(name)) {
+        String port = host != null && host.matches(".*:\\d+$") ? host.substring(host.lastIndexOf(':') + 1) : "80";
+        if (!HOSTS.contains(name) || !port.equals(String.valueOf(request.getLocalPort()))) {
             log.warn("Refused a request for host {}", host);
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;

@@ -104,6 +104,15 @@ class SignerPagesTest {
     }
 
     @Test
+    void aLoopbackNameWithAnotherPortIsRefused() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", roles.port(Role.SIGNER))) {
+            socket.getOutputStream().write(("GET " + query(ORIGIN + "/cb") + " HTTP/1.1\r\nHost: 127.0.0.1:1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
     void aRightPinAnswersWithAFormThatPostsTheTokenBack() throws Exception {
         HttpClient browser = browser();
         String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
@@ -128,7 +137,7 @@ class SignerPagesTest {
         HttpClient browser = browser();
         String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
         HttpResponse<String> answer = post(browser, form(csrf, "", "cancel"));
-        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.headers().firstValue("Location")).contains(ORIGIN + "/login/card/callback?error=cancelled");
     }
 

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.springframework.web.servlet.view.RedirectView;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jp.mynahealth.signer.card.Card;
 import jp.mynahealth.signer.card.CardException;
@@ -43,7 +45,7 @@ class AuthenticateController {
     }
 
     @PostMapping("/v1/authenticate")
-    String sign(@RequestParam(required = false) String challenge, @RequestParam(required = false) String origin,
+    Object sign(@RequestParam(required = false) String challenge, @RequestParam(required = false) String origin,
             @RequestParam(name = "return_to", required = false) String returnTo,
             @RequestParam(required = false) String lang, @RequestParam(required = false) String card,
             @RequestParam(required = false) String pin, @RequestParam(required = false) String action, Model model,
@@ -51,7 +53,11 @@ class AuthenticateController {
         AuthRequest request = AuthRequest.of(challenge, origin, returnTo, lang);
         if ("cancel".equals(action)) {
             log.info("The citizen cancelled a login for {}", request.origin());
-            return "redirect:" + request.cancelUrl();
+            // 303: the browser goes back to the site with a GET, whatever the form's method was.
+            RedirectView back = new RedirectView(request.cancelUrl());
+            back.setStatusCode(HttpStatus.SEE_OTHER);
+            model.asMap().clear();
+            return back;
         }
         List<Card> present = cards.all();
         if (present.isEmpty()) {
