@@ -12,22 +12,18 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/myna-pages-XXXX")
 app=""
 trap '[ -n "$app" ] && kill $app 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
 
-./mvnw -q -B package -DskipTests >/dev/null
-./mvnw -q -B test-compile >/dev/null
-classpath="target/test-classes:target/classes:$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
-jar=$(ls target/myna-health-portal-*.jar | grep -v original | head -1)
+source e2e/bench/common.sh
+build_app
 
 echo "== filling the store with $persons people"
 java -jar "$jar" --myna.data-dir="$data" --persons="$persons" --seed=1 | grep -E '^Generated'
 
 echo "== starting all roles"
 # wrk is one client asking thousands of times a minute: the abuse limits are lifted for the measurement.
-java -Xmx1g -jar "$jar" --myna.data-dir="$data" --myna.rate-limit.download-per-address=100000000 \
-  --myna.rate-limit.download-per-session=100000000 --logging.level.root=WARN --logging.level.jp.mynahealth.common=INFO >"$data/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 600); do curl -fsS -o /dev/null http://localhost:8080/actuator/health 2>/dev/null && break; sleep 0.2; done
+start_app "$data" --myna.rate-limit.download-per-address=100000000 --myna.rate-limit.download-per-session=100000000 \
+  --logging.level.jp.mynahealth.common=INFO
 
-cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$data/cards/taro.p12" 1234)
+cookie=$(login_taro "$data")
 checkup=$(curl -fsS -H "Cookie: $cookie" http://localhost:8080/checkups | grep -o '/checkups/[0-9a-f-]\{36\}' | head -1)
 echo "logged in as 見本 太郎; his store: $(curl -fsS -H "Cookie: $cookie" 'http://localhost:8080/drugs' | grep -c 'class="dispensing"') day groups on the first drug page"
 

@@ -9,17 +9,12 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/myna-wapiti-XXXX")
 app=""
 trap '[ -n "$app" ] && kill $app 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
 
-./mvnw -q -B package -DskipTests >/dev/null
-./mvnw -q -B test-compile >/dev/null
-classpath="target/test-classes:target/classes:$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
-jar=$(ls target/myna-health-portal-*.jar | grep -v original | head -1)
+source e2e/bench/common.sh
+build_app
 # A scanner sends thousands of requests from one address: the abuse limits would stop it early.
-java -jar "$jar" --myna.data-dir="$data" --logging.level.root=WARN --myna.rate-limit.login-per-address=1000000 \
-  --myna.rate-limit.login-per-session=1000000 --myna.rate-limit.download-per-address=1000000 \
-  --myna.rate-limit.download-per-session=1000000 >"$data/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 600); do curl -fsS -o /dev/null http://localhost:8080/actuator/health 2>/dev/null && break; sleep 0.2; done
-cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$data/cards/taro.p12" 1234)
+start_app "$data" --myna.rate-limit.login-per-address=1000000 --myna.rate-limit.login-per-session=1000000 \
+  --myna.rate-limit.download-per-address=1000000 --myna.rate-limit.download-per-session=1000000
+cookie=$(login_taro "$data")
 report=target/wapiti
 mkdir -p "$report"
 # The whole portal is in scope (Debian's wapiti 3.0.4 cannot take -x exclusions on Python 3.11).

@@ -2,9 +2,7 @@ package jp.mynahealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 
+import jp.mynahealth.support.FreePort;
+
 /** The launcher as the run command uses it: every role its own context, port and cookie, one database. */
 class LauncherTest {
 
@@ -22,9 +22,9 @@ class LauncherTest {
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startAllRoles() throws IOException {
-        roles = Application.start("--myna.clock.fixed=2026-11-24T10:00:00+09:00", "--myna.portal.port=" + freePort(),
-                "--myna.idp.port=" + freePort(), "--myna.signer.port=" + freePort(), "--myna.ca.port=" + freePort());
+    static void startAllRoles() {
+        roles = Application.start("--myna.clock.fixed=2026-11-24T10:00:00+09:00", "--myna.portal.port=" + FreePort.next(),
+                "--myna.idp.port=" + FreePort.next(), "--myna.signer.port=" + FreePort.next(), "--myna.ca.port=" + FreePort.next());
     }
 
     @AfterAll
@@ -90,11 +90,5 @@ class LauncherTest {
     private static HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,15 +1,12 @@
 package jp.mynahealth.e2e.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.mynahealth.Application;
 import jp.mynahealth.Role;
 import jp.mynahealth.RunningRoles;
+import jp.mynahealth.support.FreePort;
 
 /**
  * The whole system, started once per test JVM exactly as the run command starts it (all roles,
@@ -26,10 +23,10 @@ public final class RunningSystem {
     public static synchronized RunningRoles get() {
         if (roles == null) {
             List<String> args = new ArrayList<>(List.of("--myna.clock.fixed=" + TODAY + "T10:00:00+09:00"));
-            args.add("--myna.portal.port=" + freePort());
-            args.add("--myna.idp.port=" + freePort());
-            args.add("--myna.signer.port=" + freePort());
-            args.add("--myna.ca.port=" + freePort());
+            args.add("--myna.portal.port=" + FreePort.next());
+            args.add("--myna.idp.port=" + FreePort.next());
+            args.add("--myna.signer.port=" + FreePort.next());
+            args.add("--myna.ca.port=" + FreePort.next());
             roles = Application.start(args.toArray(String[]::new));
             Runtime.getRuntime().addShutdownHook(new Thread(roles::close));
         }
@@ -38,13 +35,5 @@ public final class RunningSystem {
 
     public static String portalUrl() {
         return "http://localhost:" + get().port(Role.PORTAL);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
