@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import jp.mynahealth.ca.CardCommand;
 import jp.mynahealth.common.CommonConfiguration;
 import jp.mynahealth.portal.access.AccessLogVerifier;
+import jp.mynahealth.portal.kiosk.KioskTerminalCommand;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
 
 /**
@@ -32,6 +33,9 @@ public final class Application {
         }
         if (CardCommand.isRequested(args)) {
             System.exit(CardCommand.run(args));
+        }
+        if (KioskTerminalCommand.isRequested(args)) {
+            System.exit(KioskTerminalCommand.run(args));
         }
         if (AccessLogVerifier.isRequested(args)) {
             System.exit(AccessLogVerifier.run(args));

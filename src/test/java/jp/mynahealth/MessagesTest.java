@@ -27,6 +27,16 @@ class MessagesTest {
         assertThat(load("ja").stringPropertyNames()).isEqualTo(load("en").stringPropertyNames());
     }
 
+    /** やさしい日本語 rewrites some texts (the kiosk's) and falls back to Japanese for the rest: it may add nothing of its own. */
+    @Test
+    void easyJapaneseOnlyRewritesExistingTextsAndNoneIsEmpty() throws IOException {
+        Properties easy = load("ja_JP_EASY");
+        assertThat(easy.stringPropertyNames()).isNotEmpty();
+        assertThat(load("ja").stringPropertyNames()).containsAll(easy.stringPropertyNames());
+        assertThat(easy.stringPropertyNames()).allSatisfy(key ->
+                assertThat(easy.getProperty(key)).as("easy: " + key).isNotBlank());
+    }
+
     @Test
     void noTranslationIsEmpty() throws IOException {
         for (String language : Set.of("ja", "en")) {

@@ -15,14 +15,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import jp.mynahealth.common.web.SecurityHeaders;
 import jp.mynahealth.idp.card.CardAuthenticationFilter;
 import jp.mynahealth.idp.card.CardAuthenticationProvider;
+import jp.mynahealth.idp.card.CardAuthenticationToken;
 import jp.mynahealth.idp.card.CardChallengeStore;
 import jp.mynahealth.idp.card.CardLoginFailureHandler;
 import jp.mynahealth.idp.card.CardTokenValidator;
+import jp.mynahealth.idp.card.KioskClaimVerifier;
+import jp.mynahealth.idp.kiosk.ClearSiteDataOnLogoutFilter;
+import jp.mynahealth.idp.kiosk.KioskSessionEndFilter;
 
 /**
  * Two chains: the OpenID Connect endpoints of Spring Authorization Server, and the card login
@@ -38,6 +43,9 @@ class IdpSecurityConfiguration {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .addFilterAfter(new KioskSessionEndFilter(authentication -> authentication instanceof CardAuthenticationToken card
+                        && card.kioskTerminal().isPresent()), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ClearSiteDataOnLogoutFilter(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
@@ -48,9 +56,9 @@ class IdpSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain cardLoginChain(HttpSecurity http, CardChallengeStore challenges, CardTokenValidator validator,
-            Clock clock, IdpProperties properties) throws Exception {
+            KioskClaimVerifier kioskClaims, Clock clock, IdpProperties properties) throws Exception {
         CardAuthenticationFilter cardLogin = new CardAuthenticationFilter(
-                new ProviderManager(new CardAuthenticationProvider(challenges, validator, clock)));
+                new ProviderManager(new CardAuthenticationProvider(challenges, validator, kioskClaims, clock)));
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl(properties.portalUrl() + "/");
         cardLogin.setAuthenticationSuccessHandler(success);

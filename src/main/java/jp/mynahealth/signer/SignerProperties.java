@@ -11,7 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pkcs11Library  a PKCS#11 module (OpenSC's opensc-pkcs11.so for a real card); none when empty
  * @param pkcs11Slot     which slot of the module (slotListIndex)
  * @param pkcs11Label    how the PKCS#11 card is named in the list
+ * @param kiosk          kiosk mode: set on a municipal kiosk terminal only
  */
 @ConfigurationProperties("myna.signer")
-public record SignerProperties(Path cards, Path pkcs11Library, Integer pkcs11Slot, String pkcs11Label) {
+public record SignerProperties(Path cards, Path pkcs11Library, Integer pkcs11Slot, String pkcs11Label, Kiosk kiosk) {
+
+    /**
+     * @param terminalId   the terminal's registered id; empty on a citizen's own computer (no kiosk mode)
+     * @param keyFolder    where the terminal's private key is kept ({@code <terminal id>.key})
+     * @param portalOrigin the portal's origin, the only one allowed to ask whether the card is still in the reader
+     */
+    public record Kiosk(String terminalId, Path keyFolder, String portalOrigin) {
+
+        public boolean enabled() {
+            return terminalId != null && !terminalId.isBlank();
+        }
+    }
 }

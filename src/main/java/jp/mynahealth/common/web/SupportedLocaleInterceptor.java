@@ -1,30 +1,36 @@
 package jp.mynahealth.common.web;
 
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Lets only the languages the service is written in through to the locale change. */
+/**
+ * Changes the language on {@code ?lang=ja|en|easy}: only the languages the service is written in;
+ * anything else (a hand-edited address) is ignored rather than breaking the page.
+ */
 final class SupportedLocaleInterceptor implements HandlerInterceptor {
 
-    static final Set<String> SUPPORTED = Set.of("ja", "en");
+    static final String PARAMETER = "lang";
+    static final Map<String, Locale> SUPPORTED = Map.of("ja", WebCommonConfiguration.JAPANESE, "en", Locale.ENGLISH,
+            "easy", WebCommonConfiguration.EASY_JAPANESE);
 
-    private final LocaleChangeInterceptor delegate;
+    private final LocaleResolver locales;
 
-    SupportedLocaleInterceptor(LocaleChangeInterceptor delegate) {
-        this.delegate = delegate;
+    SupportedLocaleInterceptor(LocaleResolver locales) {
+        this.locales = locales;
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws Exception {
-        String asked = request.getParameter(delegate.getParamName());
-        if (asked != null && SUPPORTED.contains(asked)) {
-            return delegate.preHandle(request, response, handler);
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String asked = request.getParameter(PARAMETER);
+        Locale locale = asked == null ? null : SUPPORTED.get(asked);
+        if (locale != null) {
+            locales.setLocale(request, response, locale);
         }
         return true;
     }

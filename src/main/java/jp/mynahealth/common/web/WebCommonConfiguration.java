@@ -3,6 +3,7 @@ package jp.mynahealth.common.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -16,16 +17,23 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * What every role's web pages share: Japanese by default, English on request ({@code ?lang=en}),
+ * What every role's web pages share: Japanese by default, English ({@code ?lang=en}) or
+ * やさしい日本語 ({@code ?lang=easy}) on request,
  * remembered in a cookie so the choice survives the trip through the identity provider.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebCommonConfiguration implements WebMvcConfigurer {
 
     public static final Locale JAPANESE = Locale.JAPANESE;
+    /**
+     * やさしい日本語 (plain Japanese for children, older people and those still learning the
+     * language), offered on the kiosk: still {@code lang="ja"} for screen readers; its bundle
+     * {@code messages_ja_JP_EASY} holds the kiosk's texts and falls back to ordinary Japanese.
+     */
+    @SuppressWarnings("deprecation") // the legacy variant is what ResourceBundle looks up by name
+    public static final Locale EASY_JAPANESE = new Locale("ja", "JP", "EASY");
 
     /** Messages live in {@code i18n/messages_ja} and {@code messages_en}; there is no third language to fall back to. */
     @Bean
@@ -72,12 +80,14 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
                 .setCacheControl(aYear).resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }
 
+    private final ObjectProvider<LocaleResolver> localeResolver;
+
+    WebCommonConfiguration(ObjectProvider<LocaleResolver> localeResolver) {
+        this.localeResolver = localeResolver;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-        change.setParamName("lang");
-        // A hand-edited ?lang=xx must not break the page: unknown languages are ignored.
-        change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(new SupportedLocaleInterceptor(change));
+        registry.addInterceptor(new SupportedLocaleInterceptor(localeResolver.getObject()));
     }
 }

@@ -11,7 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The signer's answer, {@code {"format":"myna-auth:1","certificate":…,"algorithm":"RS256","signature":…}}, parsed. */
-record AuthToken(X509Certificate certificate, byte[] signature, String signerVersion) {
+record AuthToken(X509Certificate certificate, byte[] signature, String signerVersion, TerminalClaim terminal) {
+
+    /**
+     * A kiosk terminal's statement, as claimed: nothing is trusted until {@link KioskClaimVerifier}
+     * has checked it, and a claim that cannot even be decoded is kept with a null signature, so it
+     * simply fails that check.
+     */
+    record TerminalClaim(String terminalId, byte[] signature) {
+    }
 
     static final String FORMAT = "myna-auth:1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +57,21 @@ record AuthToken(X509Certificate certificate, byte[] signature, String signerVer
         } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
             throw malformed("the certificate or signature cannot be decoded: " + e.getMessage());
         }
-        return new AuthToken(certificate, signature, text(json, "signerVersion"));
+        return new AuthToken(certificate, signature, text(json, "signerVersion"), terminalClaim(json.get("terminal")));
+    }
+
+    private static TerminalClaim terminalClaim(JsonNode terminal) {
+        if (terminal == null || !terminal.isObject()) {
+            return null;
+        }
+        String signature = text(terminal, "signature");
+        byte[] decoded = null;
+        try {
+            decoded = signature == null ? null : Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            // Left null: the claim is refused by the verifier, the login itself goes on as a web login.
+        }
+        return new TerminalClaim(text(terminal, "id"), decoded);
     }
 
     private static String required(JsonNode json, String field) {

@@ -18,25 +18,28 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
     private final transient Submission submission;
     private final PersonId person;
     private final Instant authenticatedAt;
+    private final String kioskTerminal;
 
     /** What the browser posted back from the signer. */
     public record Submission(String challenge, String authToken, String sessionBinding) {
     }
 
-    private CardAuthenticationToken(Submission submission, PersonId person, Instant authenticatedAt) {
+    private CardAuthenticationToken(Submission submission, PersonId person, Instant authenticatedAt, String kioskTerminal) {
         super(person == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
         this.submission = submission;
         this.person = person;
         this.authenticatedAt = authenticatedAt;
+        this.kioskTerminal = kioskTerminal;
         setAuthenticated(person != null);
     }
 
     static CardAuthenticationToken unauthenticated(Submission submission) {
-        return new CardAuthenticationToken(submission, null, null);
+        return new CardAuthenticationToken(submission, null, null, null);
     }
 
-    static CardAuthenticationToken authenticated(PersonId person, Instant at) {
-        return new CardAuthenticationToken(null, person, at);
+    /** {@code kioskTerminal}: the verified terminal of a kiosk login, null for a login in the citizen's own browser. */
+    static CardAuthenticationToken authenticated(PersonId person, Instant at, String kioskTerminal) {
+        return new CardAuthenticationToken(null, person, at, kioskTerminal);
     }
 
     Submission submission() {
@@ -49,6 +52,10 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
 
     public Instant authenticatedAt() {
         return authenticatedAt;
+    }
+
+    public java.util.Optional<String> kioskTerminal() {
+        return java.util.Optional.ofNullable(kioskTerminal);
     }
 
     @Override
@@ -69,7 +76,8 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
     @Override
     public boolean equals(Object other) {
         return other instanceof CardAuthenticationToken token && super.equals(other)
-                && java.util.Objects.equals(person, token.person);
+                && java.util.Objects.equals(person, token.person)
+                && java.util.Objects.equals(kioskTerminal, token.kioskTerminal);
     }
 
     @Override

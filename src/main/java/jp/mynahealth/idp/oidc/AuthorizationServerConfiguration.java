@@ -59,6 +59,7 @@ class AuthorizationServerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(properties.portalUrl() + "/login/oauth2/code/myna")
                 .postLogoutRedirectUri(properties.portalUrl() + "/")
+                .postLogoutRedirectUri(properties.portalUrl() + "/kiosk")
                 .scope(OidcScopes.OPENID)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder()
@@ -80,7 +81,10 @@ class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().issuer(properties.url()).build();
     }
 
-    /** sub is the person id (the principal's name); the card login adds acr, amr and auth_time. */
+    /**
+     * sub is the person id (the principal's name); the card login adds acr, amr and auth_time, and
+     * a login at a verified kiosk terminal {@code channel=kiosk} and {@code terminal_id}.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims() {
         return context -> {
@@ -92,6 +96,9 @@ class AuthorizationServerConfiguration {
                         .claim("acr", ACR_CARD)
                         .claim("amr", List.of("hwk", "pin"))
                         .claim("auth_time", card.authenticatedAt().getEpochSecond());
+                card.kioskTerminal().ifPresent(terminal -> context.getClaims()
+                        .claim("channel", "kiosk")
+                        .claim("terminal_id", terminal));
             }
         };
     }

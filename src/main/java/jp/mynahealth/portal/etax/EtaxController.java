@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.mynahealth.portal.access.AccessLog;
 import jp.mynahealth.portal.access.AccessLog.Action;
 import jp.mynahealth.portal.access.AccessLog.Result;
+import jp.mynahealth.portal.access.Channel;
 import jp.mynahealth.portal.access.Visit;
 import jp.mynahealth.records.CostNoticeRepository;
 import jp.mynahealth.records.DataAsOfRepository;
@@ -142,6 +143,7 @@ class EtaxController {
 
     @GetMapping("/etax/{year}/iryohi.xml")
     ResponseEntity<byte[]> xml(Visit visit, @PathVariable String year) {
+        refuseOnKiosk(visit, Action.DOWNLOAD_TAX_XML);
         int chosen = year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Person person = persons.find(visit.person()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         byte[] file = xml.build(person, qualificationOf(visit, chosen), taxYear(visit, chosen), LocalDate.now(clock));
@@ -152,6 +154,7 @@ class EtaxController {
 
     @GetMapping("/etax/{year}/iryohi.xlsx")
     ResponseEntity<byte[]> xlsx(Visit visit, @PathVariable String year) {
+        refuseOnKiosk(visit, Action.DOWNLOAD_TAX_XLSX);
         int chosen = year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Person person = persons.find(visit.person()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         byte[] file = workbook.build(person.fullName(), notices.ofYear(visit.person(), chosen), LocalDate.now(clock));
@@ -174,6 +177,28 @@ class EtaxController {
         List<Qualification> all = qualifications.findAll(visit.person());
         return all.stream().filter(q -> !q.validFrom().isAfter(last) && (q.validTo() == null || !q.validTo().isBefore(first)))
                 .findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    /** A file downloaded on a shared kiosk would stay on it for the next person: kiosks print instead. */
+    private void refuseOnKiosk(Visit visit, Action download) {
+        if (visit.channel() == Channel.KIOSK) {
+            accessLog.record(visit, download, Result.REFUSED);
+            throw new DownloadOnKioskException();
+        }
+    }
+
+    static final class DownloadOnKioskException extends RuntimeException {
+        DownloadOnKioskException() {
+            super("downloads are not offered on a kiosk terminal");
+        }
+    }
+
+    @ExceptionHandler(DownloadOnKioskException.class)
+    String downloadOnKiosk(DownloadOnKioskException e, HttpServletResponse response) {
+        log.warn("Refused a download in a kiosk session: kiosks print instead");
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setHeader("Cache-Control", "no-store");
+        return "portal/etax/no-download";
     }
 
     @ExceptionHandler(SigningKey.UnavailableException.class)

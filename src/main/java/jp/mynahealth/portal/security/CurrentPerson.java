@@ -24,12 +24,20 @@ public final class CurrentPerson {
     }
 
     public static Optional<Visit> visit() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The visit an authentication stands for (at logout the security context is already cleared). */
+    public static Optional<Visit> of(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
             boolean kiosk = "kiosk".equals(user.getClaimAsString("channel"));
             return Optional.of(new Visit(PersonId.fromSubject(user.getSubject()), kiosk ? Channel.KIOSK : Channel.WEB,
                     kiosk ? user.getClaimAsString("terminal_id") : null));
         }
         return Optional.empty();
+    }
+
+    public static boolean isKiosk(Authentication authentication) {
+        return of(authentication).map(visit -> visit.channel() == Channel.KIOSK).orElse(false);
     }
 }

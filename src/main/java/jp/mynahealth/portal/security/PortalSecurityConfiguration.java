@@ -9,12 +9,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.session.ForceEagerSessionCreationFilter;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -22,10 +20,12 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import jp.mynahealth.common.web.SecurityHeaders;
+import jp.mynahealth.portal.kiosk.KioskProperties;
 
 /**
  * The portal's chain: public home and error pages; everything else needs a card login through the
- * idp (authorization code + PKCE, state and nonce); logout ends the idp session too.
+ * idp (authorization code + PKCE, state and nonce); logout ends the idp session too. Kiosk
+ * sessions differ in the ways {@link KioskSessions} describes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalLoginProperties.class)
@@ -37,17 +37,15 @@ class PortalSecurityConfiguration {
     SecurityFilterChain portalSecurityChain(HttpSecurity http, ClientRegistrationRepository registrations,
             LocaleResolver locales, PortalLoginProperties properties,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers,
-            ServerProperties server) throws Exception {
+            ServerProperties server, KioskProperties kiosk) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
                 .andThen(request -> request.additionalParameters(parameters ->
                         parameters.put("ui_locales", currentLanguage(locales)))));
-        OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
 
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/", KioskSessions.START, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/error")
                         .permitAll()
                         .requestMatchers(new UnmappedPathMatcher(controllers)).permitAll()
@@ -55,17 +53,19 @@ class PortalSecurityConfiguration {
                 .oauth2Login(login -> login
                         .loginPage(LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                        .defaultSuccessUrl("/dashboard")
+                        .successHandler(KioskSessions.loginSuccess(kiosk))
                         .failureUrl("/?login=failed"))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(KioskSessions.entryPoint(LOGIN)))
                 .logout(logout -> logout
-                        .logoutSuccessHandler(logoutSuccess)
+                        .addLogoutHandler(KioskSessions.clearSiteData())
+                        .logoutSuccessHandler(KioskSessions.logoutSuccess(registrations))
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies(server.getServlet().getSession().getCookie().getName()))
                 .addFilterAfter(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout()),
                         ForceEagerSessionCreationFilter.class)
-                .headers(SecurityHeaders.strict());
+                .headers(SecurityHeaders.strict())
+                .headers(headers -> headers.addHeaderWriter(KioskSessions.contentSecurityPolicy(kiosk)));
         return http.build();
     }
 

@@ -4,12 +4,14 @@ import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.mynahealth.common.cardlogin.SignedData;
 import jp.mynahealth.signer.card.Card;
+import jp.mynahealth.signer.kiosk.KioskTerminal;
 
 /** What the card signs for a login, and the auth token the signer hands back to the site. */
 final class AuthTokens {
@@ -25,8 +27,9 @@ final class AuthTokens {
         return SignedData.of(origin, challenge);
     }
 
-    static String token(Card.Signed signed) {
-        Map<String, String> token = new LinkedHashMap<>();
+    /** The token; on a kiosk terminal with the terminal's statement ({@code terminal: {id, signature}}). */
+    static String token(Card.Signed signed, Optional<KioskTerminal.Statement> terminal) {
+        Map<String, Object> token = new LinkedHashMap<>();
         token.put("format", "myna-auth:1");
         try {
             token.put("certificate", Base64.getEncoder().encodeToString(signed.certificate().getEncoded()));
@@ -36,6 +39,8 @@ final class AuthTokens {
         token.put("algorithm", "RS256");
         token.put("signature", Base64.getEncoder().encodeToString(signed.signature()));
         token.put("signerVersion", SIGNER_VERSION);
+        terminal.ifPresent(statement -> token.put("terminal", Map.of("id", statement.terminalId(),
+                "signature", Base64.getEncoder().encodeToString(statement.signature()))));
         try {
             return JSON.writeValueAsString(token);
         } catch (JsonProcessingException e) {

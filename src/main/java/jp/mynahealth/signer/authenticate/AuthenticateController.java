@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.mynahealth.signer.card.Card;
 import jp.mynahealth.signer.card.CardException;
 import jp.mynahealth.signer.card.Cards;
+import jp.mynahealth.signer.kiosk.KioskTerminal;
 
 /**
  * The signer's one screen: which site asks, which card, the PIN. On a right PIN the card signs
@@ -31,9 +32,11 @@ class AuthenticateController {
     private static final Logger log = LoggerFactory.getLogger(AuthenticateController.class);
 
     private final Cards cards;
+    private final KioskTerminal terminal;
 
-    AuthenticateController(Cards cards) {
+    AuthenticateController(Cards cards, KioskTerminal terminal) {
         this.cards = cards;
+        this.terminal = terminal;
     }
 
     @GetMapping("/v1/authenticate")
@@ -75,7 +78,8 @@ class AuthenticateController {
         try {
             Card.Signed signed = chosen.sign(secret, AuthTokens.dataToSign(request.origin(), request.challenge()));
             model.addAttribute("request", request);
-            model.addAttribute("token", AuthTokens.token(signed));
+            model.addAttribute("token", AuthTokens.token(signed, terminal.statement(request.origin(), request.challenge())));
+            terminal.cardUsed(chosen.id());
             log.info("Signed a login challenge for {} with card {}", request.origin(), chosen.id());
             response.setHeader("Cache-Control", "no-store");
             return "signer/authenticate/submit";
