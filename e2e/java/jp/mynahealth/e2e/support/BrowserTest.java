@@ -69,13 +69,18 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"));
+        context = browser.newContext(contextOptions());
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {
                 cspViolations.add(message.text());
             }
         });
+    }
+
+    /** A Japanese desktop browser; a test class may play another device (a kiosk's touch screen). */
+    protected Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setLocale("ja-JP");
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,10 @@ final class KioskSessions {
     private KioskSessions() {
     }
 
-    /** After login: the dashboard; a kiosk session also gets the kiosk's idle limit on the server. */
+    /**
+     * After login: the page asked for, or the dashboard; a kiosk session always starts at the
+     * dashboard and gets the kiosk's idle limit on the server.
+     */
     static SavedRequestAwareAuthenticationSuccessHandler loginSuccess(KioskProperties kiosk) {
         SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
@@ -42,6 +46,8 @@ final class KioskSessions {
                     Authentication authentication) throws ServletException, IOException {
                 if (CurrentPerson.isKiosk(authentication)) {
                     request.getSession().setMaxInactiveInterval((int) kiosk.serverTimeout().toSeconds());
+                    // An address asked for before this login may be the previous citizen's last page.
+                    new HttpSessionRequestCache().removeRequest(request, response);
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
