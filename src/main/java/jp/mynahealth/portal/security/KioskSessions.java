@@ -75,12 +75,16 @@ final class KioskSessions {
                 .onLogoutSuccess(request, response, authentication);
     }
 
-    /** No session: a kiosk browser goes back to its start screen, any other to the card login. */
+    /** No session: a kiosk browser goes back to its start screen, any other to the card login (htmx: the whole page). */
     static AuthenticationEntryPoint entryPoint(String login) {
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint(login);
         LoginUrlAuthenticationEntryPoint toStart = new LoginUrlAuthenticationEntryPoint(START);
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException reason) -> {
-            if (KioskBrowser.isKiosk(request)) {
+            if (request.getHeader("HX-Request") != null) {
+                // htmx would follow a redirect inside the page and swap the start or login page into a list.
+                response.setHeader("HX-Redirect", request.getContextPath() + (KioskBrowser.isKiosk(request) ? START : login));
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else if (KioskBrowser.isKiosk(request)) {
                 toStart.commence(request, response, reason);
             } else {
                 toLogin.commence(request, response, reason);
