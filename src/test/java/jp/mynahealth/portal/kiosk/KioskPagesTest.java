@@ -83,6 +83,9 @@ class KioskPagesTest {
                 .andExpect(header().string("Location", Matchers.endsWith("/kiosk")));
         mvc.perform(get("/drugs")).andExpect(status().isFound())
                 .andExpect(header().string("Location", Matchers.endsWith("/oauth2/authorization/myna")));
+        // The idp's "back to the portal" link on a kiosk leads to the start screen too.
+        mvc.perform(get("/").cookie(kiosk)).andExpect(redirectedUrl("/kiosk"));
+        mvc.perform(get("/")).andExpect(status().isOk());
         // htmx would swap a redirected page into the list: it is told to load the whole page instead.
         mvc.perform(get("/drugs").cookie(kiosk).header("HX-Request", "true")).andExpect(status().isUnauthorized())
                 .andExpect(header().string("HX-Redirect", "/kiosk"));
@@ -138,6 +141,24 @@ class KioskPagesTest {
                 .andExpect(header().string("Clear-Site-Data", "\"cache\""))
                 .andReturn().getResponse();
         assertThat(web.getHeader("Location")).contains("/connect/logout").doesNotContain("kiosk");
+    }
+
+    @Test
+    void aRegistrationAndItsCancellationAtAKioskRecordTheKioskAndItsTerminal() throws Exception {
+        UUID person = jdbc.sql("""
+                select person_id from records.person where family_name <> '見本'
+                  and person_id not in (select person_id from portal.card_use_registration)
+                order by person_id limit 1
+                """).query(UUID.class).single();
+        mvc.perform(post("/insurance/registration").param("consent", "yes").with(atKiosk(person)).with(csrf()))
+                .andExpect(redirectedUrl("/insurance/registration"));
+        mvc.perform(post("/insurance/registration/cancel").with(atKiosk(person)).with(csrf()))
+                .andExpect(redirectedUrl("/insurance/registration/cancelled"));
+        var row = jdbc.sql("select channel, terminal_id, cancel_channel from portal.card_use_registration where person_id = :p")
+                .param("p", person).query().singleRow();
+        assertThat(row).containsEntry("channel", "kiosk").containsEntry("terminal_id", TERMINAL)
+                .containsEntry("cancel_channel", "kiosk");
+        assertThat(rows(person, "register_card_use", "kiosk", "ok")).isEqualTo(1);
     }
 
     @Test
