@@ -8,6 +8,7 @@ import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -26,6 +27,8 @@ public class DisplayFormats {
     private static final DateTimeFormatter ENGLISH_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("H時mm分", Locale.JAPANESE);
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    /** Compiled once: pages print dozens of dates, and String.replaceFirst compiles its pattern on every call. */
+    private static final Pattern FIRST_YEAR = Pattern.compile("^(\\D+)1年");
 
     public String date(LocalDate day) {
         if (day == null) {
@@ -65,7 +68,7 @@ public class DisplayFormats {
     private static String era(TemporalAccessor date, DateTimeFormatter pattern) {
         // 元年 is how the first year of an era is written.
         String text = pattern.format(date);
-        return text.replaceFirst("^(\\D+)1年", "$1元年");
+        return FIRST_YEAR.matcher(text).replaceFirst("$1元年");
     }
 
     private static boolean japanese() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.mynahealth.common.web.DisplayFormats;
 import jp.mynahealth.portal.access.AccessLog;
 import jp.mynahealth.portal.access.AccessLog.Action;
 import jp.mynahealth.portal.access.AccessLog.Result;
@@ -39,14 +39,16 @@ class DrugsController {
     private final AccessLog accessLog;
     private final Clock clock;
     private final MessageSource messages;
+    private final DisplayFormats formats;
 
     DrugsController(DispensingRepository dispensings, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock,
-            MessageSource messages) {
+            MessageSource messages, DisplayFormats formats) {
         this.dispensings = dispensings;
         this.dataAsOf = dataAsOf;
         this.accessLog = accessLog;
         this.clock = clock;
         this.messages = messages;
+        this.formats = formats;
     }
 
     @GetMapping("/drugs")
@@ -64,19 +66,13 @@ class DrugsController {
         }
         DispensingPage page = dispensings.find(visit.person(), query.filter(), query.after(), PAGE_SIZE);
         model.addAttribute("query", query);
-        model.addAttribute("groups", DispensingGroup.of(page.lines()));
+        model.addAttribute("groups", DispensingGroup.of(page.lines(), new DrugListText(messages, locale, formats)));
         model.addAttribute("next", page.next());
         model.addAttribute("asOf", asOf);
         model.addAttribute("earliest", earliest);
         model.addAttribute("latest", latest);
         // Looked up once per page rather than once per line: the list is the portal's busiest page.
         model.addAttribute("genericLabel", messages.getMessage("drugs.generic", null, locale));
-        model.addAttribute("daysSuffix", messages.getMessage("drugs.days.suffix", null, locale));
-        model.addAttribute("timesSuffix", messages.getMessage("drugs.times.suffix", null, locale));
-        model.addAttribute("categoryNames", Map.of("内服", messages.getMessage("drugs.category.内服", null, locale),
-                "頓服", messages.getMessage("drugs.category.頓服", null, locale),
-                "外用", messages.getMessage("drugs.category.外用", null, locale),
-                "注射", messages.getMessage("drugs.category.注射", null, locale)));
         accessLog.record(visit, Action.VIEW_DRUGS, query.errors().isEmpty() ? Result.OK : Result.REFUSED);
         if (htmx.isHtmxRequest() && query.after() != null && query.errors().isEmpty()) {
             return "portal/drugs/partials/rows";
