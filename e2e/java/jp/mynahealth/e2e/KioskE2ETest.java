@@ -208,7 +208,10 @@ class KioskE2ETest extends BrowserTest {
         // The same start screen in a browser whose signer is an ordinary one: a web session.
         context.unrouteAll();
         page.navigate(portal("/kiosk"));
-        CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 太郎");
+        page.getByRole(AriaRole.LINK, name("はじめる")).tap();
+        page.getByRole(AriaRole.LINK, name("署名アプリを開いてカードを読み取る")).tap();
+        CardLogin.usePin(page, "見本 太郎", "1234");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("ようこそ、見本 太郎 さん");
         assertThat(page.getByRole(AriaRole.BUTTON, name("ログアウト"))).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, name("終了する"))).hasCount(0);
         assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
