@@ -2,6 +2,8 @@ package jp.mynahealth.idp.kiosk;
 
 import java.io.IOException;
 
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -16,9 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class ClearSiteDataOnLogoutFilter extends OncePerRequestFilter {
 
+    private static final RequestMatcher ENDPOINT = PathPatternRequestMatcher.withDefaults().matcher("/connect/logout");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/connect/logout".equals(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()));
+        return !ENDPOINT.matches(request);
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -30,9 +32,11 @@ public class KioskSessionEndFilter extends OncePerRequestFilter {
         this.isKioskLogin = isKioskLogin;
     }
 
+    private static final RequestMatcher ENDPOINT = PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/oauth2/authorize".equals(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()));
+        return !ENDPOINT.matches(request);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package jp.mynahealth.portal.kiosk;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import jp.mynahealth.portal.access.Channel;
 import jp.mynahealth.portal.security.CurrentPerson;
 
 /** Tells every page whether it is shown in a kiosk session, and with which timings, for the layout. */
@@ -20,7 +20,7 @@ class KioskAdvice {
 
     @ModelAttribute("kiosk")
     boolean kiosk() {
-        return CurrentPerson.visit().map(visit -> visit.channel() == Channel.KIOSK).orElse(false);
+        return CurrentPerson.isKiosk(SecurityContextHolder.getContext().getAuthentication());
     }
 
     @ModelAttribute("kioskSettings")

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -97,8 +98,7 @@ final class KioskSessions {
         String policy = SecurityHeaders.CONTENT_SECURITY_POLICY.replace("connect-src 'self'",
                 "connect-src 'self' " + kiosk.signerUrl());
         return (request, response) -> {
-            if (CurrentPerson.isKiosk(org.springframework.security.core.context.SecurityContextHolder.getContext()
-                    .getAuthentication())) {
+            if (CurrentPerson.isKiosk(SecurityContextHolder.getContext().getAuthentication())) {
                 response.setHeader("Content-Security-Policy", policy);
             }
         };
