@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DispensingRepository {
 
-    private static final String FOLDED_NAME = String.format(TextSearch.SQL_FOLD, "d.drug_name");
+    private static final String NAME_MATCHES = String.format(TextSearch.SQL_NAME_MATCHES, "d.drug_name", ":name");
 
     private final JdbcClient jdbc;
 
@@ -32,16 +32,16 @@ public class DispensingRepository {
                 where d.person_id = :person
                   and d.dispensed_on >= :from and d.dispensed_on <= :to
                   and (cast(:institution as text) is null or d.dispenser_code = :institution)
-                  and (cast(:name as text) is null or %s like :name)
+                  and (cast(:name as text) is null or %s)
                   and (d.dispensed_on, d.dispensing_id) < (:afterDate, :afterId)
                 order by d.dispensed_on desc, d.dispensing_id desc
                 limit :limit
-                """.formatted(FOLDED_NAME))
+                """.formatted(NAME_MATCHES))
                 .param("person", person.value())
                 .param("from", filter.from() == null ? LocalDate.of(1900, 1, 1) : filter.from())
                 .param("to", filter.to() == null ? LocalDate.of(9999, 12, 31) : filter.to())
                 .param("institution", filter.institutionCode())
-                .param("name", filter.drugName() == null ? null : TextSearch.containsPattern(TextSearch.fold(filter.drugName())))
+                .param("name", filter.drugName() == null ? null : TextSearch.containsRegex(TextSearch.fold(filter.drugName())))
                 .param("afterDate", after == null ? LocalDate.of(9999, 12, 31) : after.dispensedOn())
                 .param("afterId", after == null ? Long.MAX_VALUE : after.id())
                 .param("limit", size + 1)

@@ -128,6 +128,26 @@ class DispensingRepositoryTest {
     }
 
     @Test
+    void namesStoredInHiraganaOrWithPunctuationAreFoundAndTheSearchIsNeverAPattern() {
+        line(LocalDate.of(2026, 3, 10), pharmacy, clinic, "1124007F1030", "ねむりぐすり錠0.25mg", 14, "内服");
+        line(LocalDate.of(2026, 3, 11), pharmacy, clinic, "3136004F1030", "メコバラミン錠500μg（エーザイ）", 28, "内服");
+        for (String search : List.of("ネム", "ねむり", "ﾈﾑﾘｸﾞｽﾘ", "0.25MG")) {
+            assertThat(repository.find(person, new DispensingFilter(null, null, null, search), null, 10).lines())
+                    .as(search).extracting(Dispensing::drugName).containsExactly("ねむりぐすり錠0.25mg");
+        }
+        assertThat(repository.find(person, new DispensingFilter(null, null, null, "(えーざい)"), null, 10).lines())
+                .extracting(Dispensing::drugName).containsExactly("メコバラミン錠500μg（エーザイ）");
+        // Regular-expression characters are only themselves: none of these is in either name.
+        for (String search : List.of(".*", "*", "+", "?", "^", "$", "|", "[", "]", "{1}", "\\", "\\d", "(?i)", "***:x", "a|錠")) {
+            assertThat(repository.find(person, new DispensingFilter(null, null, null, search), null, 10).lines())
+                    .as(search).isEmpty();
+        }
+        // A dot is a dot, not "any character": only the name with one is found.
+        assertThat(repository.find(person, new DispensingFilter(null, null, null, "."), null, 10).lines())
+                .extracting(Dispensing::drugName).containsExactly("ねむりぐすり錠0.25mg");
+    }
+
+    @Test
     void theSameIngredientFromTwoPrescribersForOverlappingDaysIsFound() {
         line(LocalDate.of(2026, 8, 1), pharmacy, clinic, "1149019F1560", "ロキソプロフェンNa錠60mg「サワイ」", 14, "内服");
         line(LocalDate.of(2026, 8, 5), otherPharmacy, otherClinic, "1149019F1021", "ロキソニン錠60mg", 14, "内服");
