@@ -1,14 +1,24 @@
 package jp.mynahealth.records;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Up to when each kind of data in the read store is complete. */
+/**
+ * Up to when each kind of data in the read store is complete.
+ * <p>
+ * Every personal page states it, and it changes when a feed completes, about once a month: the
+ * four dates are read together and kept for {@link #KEPT} rather than read on every page.
+ */
 @Repository
 public class DataAsOfRepository {
+
+    static final Duration KEPT = Duration.ofSeconds(30);
 
     /** The data kinds of {@code records.data_as_of}. */
     public enum DataKind {
@@ -21,16 +31,32 @@ public class DataAsOfRepository {
         }
     }
 
+    /** The dates as read at {@code readAt} ({@link System#nanoTime()}: the test clock must not stop it expiring). */
+    private record Snapshot(long readAt, Map<String, LocalDate> dates) {
+    }
+
     private final JdbcClient jdbc;
+    private volatile Snapshot snapshot;
 
     DataAsOfRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<LocalDate> completeThrough(DataKind kind) {
-        return jdbc.sql("select complete_through from records.data_as_of where data_kind = :kind")
-                .param("kind", kind.code)
-                .query(LocalDate.class)
-                .optional();
+        Snapshot current = snapshot;
+        if (current == null || System.nanoTime() - current.readAt() > KEPT.toNanos()) {
+            current = read();
+            snapshot = current;
+        }
+        return Optional.ofNullable(current.dates().get(kind.code));
+    }
+
+    private Snapshot read() {
+        Map<String, LocalDate> dates = new HashMap<>();
+        jdbc.sql("select data_kind, complete_through from records.data_as_of")
+                .query(row -> {
+                    dates.put(row.getString("data_kind"), row.getObject("complete_through", LocalDate.class));
+                });
+        return new Snapshot(System.nanoTime(), Map.copyOf(dates));
     }
 }
