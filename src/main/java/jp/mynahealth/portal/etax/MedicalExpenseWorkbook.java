@@ -47,7 +47,8 @@ public class MedicalExpenseWorkbook {
 
     public byte[] build(String personName, List<CostNotice> notices, LocalDate madeOn) {
         List<Line> lines = lines(personName, notices);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Date made = Date.from(madeOn.atStartOfDay().toInstant(ZoneOffset.UTC));
             workbook.getProperties().getCoreProperties().setCreated(Optional.of(made));
             workbook.getProperties().getCoreProperties().setModified(Optional.of(made));
@@ -89,6 +90,10 @@ public class MedicalExpenseWorkbook {
             return withFixedTimes(out.toByteArray(), madeOn);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the collection form", e);
+        } finally {
+            // Not close(): for a workbook made in memory it saves the whole package a second time,
+            // into a stream POI throws away (a quarter of a download's time); revert() frees it unsaved.
+            workbook.getPackage().revert();
         }
     }
 
