@@ -19,8 +19,8 @@ class SignedInPersonAdvice {
 
     /**
      * The name is read from the store once a session and kept in it under a key naming whose name it
-     * is: every page shows it, and a query for it on every page was a tenth of a light page's database
-     * time. The session ends at logout (on kiosks it is invalidated), and the name with it.
+     * is: every page shows it, and asking the store on every page was one of the five or six round trips
+     * a page makes. The session ends at logout (on kiosks it is invalidated), and the name with it.
      */
     private static final String SESSION_ATTRIBUTE = SignedInPersonAdvice.class.getName() + ".name.";
 

@@ -1,0 +1,31 @@
+package jp.mynahealth.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import jp.mynahealth.records.DataAsOfRepository.DataKind;
+import jp.mynahealth.support.ReadStoreTest;
+
+@ReadStoreTest
+class DataAsOfRepositoryTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataAsOfRepository repository;
+
+    @Test
+    void everyKindIsCompleteThroughTheStoresDateFromOneReadOfAllFour() {
+        for (DataKind kind : DataKind.values()) {
+            LocalDate stored = jdbc.sql("select complete_through from records.data_as_of where data_kind = :kind")
+                    .param("kind", kind.name().toLowerCase()).query(LocalDate.class).single();
+            assertThat(repository.completeThrough(kind)).as(kind.name()).contains(stored);
+        }
+    }
+}
