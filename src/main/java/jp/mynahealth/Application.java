@@ -12,6 +12,7 @@ import jp.mynahealth.ca.CardCommand;
 import jp.mynahealth.common.CommonConfiguration;
 import jp.mynahealth.portal.access.AccessLogVerifier;
 import jp.mynahealth.portal.kiosk.KioskTerminalCommand;
+import jp.mynahealth.importer.ImportCommand;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
 
 /**
@@ -27,6 +28,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (ImportCommand.isRequested(args)) {
+            System.exit(ImportCommand.run(args));
+        }
         if (BulkGenerationCommand.isRequested(args)) {
             BulkGenerationCommand.run(args);
             return;

@@ -3,7 +3,6 @@ package jp.mynahealth.ca;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,11 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jp.mynahealth.common.database.DataFolder;
@@ -35,15 +32,15 @@ class CardIssuer {
 
     private final DataFolder data;
     private final CaProperties properties;
-    private final JdbcClient jdbc;
+    private final CardLinkEvents links;
     private final Clock clock;
     private final CardRegistry registry;
     private volatile IssuerKeys keys;
 
-    CardIssuer(DataFolder data, CaProperties properties, JdbcClient jdbc, Clock clock) {
+    CardIssuer(DataFolder data, CaProperties properties, CardLinkEvents links, Clock clock) {
         this.data = data;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.links = links;
         this.clock = clock;
         this.registry = new CardRegistry(data);
     }
@@ -84,8 +81,7 @@ class CardIssuer {
         if (Files.exists(store)) {
             throw new IllegalArgumentException("A card named " + cardId + " exists already");
         }
-        if (person != null && jdbc.sql("select count(*) from records.person where person_id = :p").param("p", person)
-                .query(Long.class).single() == 0) {
+        if (person != null && !links.knows(person)) {
             throw new IllegalArgumentException("No person " + person + " in the read store");
         }
         IssuerKeys issuer = keys();
@@ -114,15 +110,7 @@ class CardIssuer {
         }
         registry.issued(serial, cardId);
         if (person != null) {
-            jdbc.sql("""
-                    insert into records.card_certificate (issuer, serial_number, person_id, not_before, not_after, status)
-                    values (:issuer, :serial, :person, :from, :to, 'active')
-                    on conflict (issuer, serial_number) do nothing
-                    """)
-                    .param("issuer", certificate.getIssuerX500Principal().getName())
-                    .param("serial", new BigDecimal(serial)).param("person", person)
-                    .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                    .update();
+            links.send("link", certificate, person);
         }
         return certificate;
     }
@@ -132,10 +120,7 @@ class CardIssuer {
         BigInteger serial = registry.serialOf(cardId)
                 .orElseThrow(() -> new IllegalArgumentException("No card named " + cardId + " was issued here"));
         registry.revoke(serial, clock.instant());
-        jdbc.sql("update records.card_certificate set status = 'revoked' where serial_number = :serial and issuer = :issuer")
-                .param("serial", new BigDecimal(serial))
-                .param("issuer", keys().issuing.getSubjectX500Principal().getName())
-                .update();
+        links.revoke(keys().issuing.getSubjectX500Principal().getName(), serial);
         return serial;
     }
 

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
 import jp.mynahealth.records.RecordsConfiguration;
-import jp.mynahealth.importer.demo.DemoDataConfiguration;
+import jp.mynahealth.importer.FeedImporter;
 import jp.mynahealth.common.database.DatabaseConfiguration;
 
 /**
@@ -26,6 +26,6 @@ import jp.mynahealth.common.database.DatabaseConfiguration;
         DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class })
 @Import({ ClockConfiguration.class, DatabaseConfiguration.class })
-@ComponentScan(basePackageClasses = { RecordsConfiguration.class, DemoDataConfiguration.class })
+@ComponentScan(basePackageClasses = { RecordsConfiguration.class, FeedImporter.class })
 public class CommonConfiguration {
 }

@@ -18,7 +18,7 @@ public class QualificationRepository {
 
     public List<Qualification> findAll(PersonId person) {
         return jdbc.sql("""
-                select q.insurer_number, i.name as insurer_name, i.kind as insurer_kind, q.symbol, q.number, q.branch,
+                select q.insurer_number, i.name as insurer_name, i.kind as insurer_kind, nullif(q.symbol, '') as symbol, q.number, q.branch,
                        q.relationship, q.copay_percent, q.valid_from, q.valid_to, q.limit_category
                 from records.qualification q
                 join records.insurer i on i.insurer_number = q.insurer_number

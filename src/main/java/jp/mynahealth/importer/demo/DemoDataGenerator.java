@@ -49,7 +49,7 @@ final class DemoDataGenerator {
     record DataAsOf(LocalDate qualification, LocalDate dispensing, LocalDate checkup, LocalDate costNotice) {
         static DataAsOf on(LocalDate asOf) {
             LocalDate endOfLastMonth = asOf.withDayOfMonth(1).minusDays(1);
-            return new DataAsOf(asOf, endOfLastMonth, asOf.minusWeeks(6), endOfLastMonth.withDayOfMonth(1).minusDays(1));
+            return new DataAsOf(asOf, endOfLastMonth, asOf.minusWeeks(6), endOfLastMonth);
         }
     }
 
@@ -69,7 +69,9 @@ final class DemoDataGenerator {
             Institution nursing) {
     }
 
-    private record Visit(LocalDate date, Institution institution, String category, long cost, Coverage coverage) {
+    /** A day's care; for 調剤 the prescribing institution too, as a pharmacy claims per prescriber. */
+    private record Visit(LocalDate date, Institution institution, String category, long cost, Coverage coverage,
+            String prescriber) {
     }
 
     private final long seed;
@@ -174,14 +176,23 @@ final class DemoDataGenerator {
 
     /** Generates households until exactly {@code persons} people were made. */
     void generatePersons(int persons, Sink sink) {
+        generatePersons(persons, 0, sink);
+    }
+
+    /** As above, numbering households from {@code firstHousehold} so that a second run's insured keys are new. */
+    void generatePersons(int persons, long firstHousehold, Sink sink) {
         int made = 0;
-        for (long household = 0; made < persons; household++) {
-            made += generateHousehold(new SplittableRandom(mix(seed, household)), persons - made, sink);
+        for (long household = firstHousehold; made < persons; household++) {
+            made += generateHousehold(new SplittableRandom(mix(seed, household)), household, persons - made, sink);
             sink.householdDone();
         }
     }
 
-    private int generateHousehold(SplittableRandom random, int room, Sink sink) {
+    /**
+     * Insured numbers are derived from the household's index, so no two households ever share a
+     * 保険者番号 + 記号・番号・枝番: the key is what claims and checkups are matched by.
+     */
+    private int generateHousehold(SplittableRandom random, long household, int room, Sink sink) {
         Municipality municipality = MUNICIPALITIES.get(random.nextInt(MUNICIPALITIES.size()));
         int prefecture = municipality.prefecture();
         Places places = places(prefecture, random.nextInt(2));
@@ -193,7 +204,7 @@ final class DemoDataGenerator {
             int age = 22 + random.nextInt(kind < 0.2 ? 43 : 38);
             Insurer insurer = employeeInsurer(random, prefecture);
             String symbol = symbolFor(random, insurer);
-            String number = String.valueOf(1 + random.nextInt(kind < 0.2 ? 99999 : 9999));
+            String number = String.valueOf(100_000 + household);
             LocalDate joined = LocalDate.of(Math.max(asOf.getYear() - 1 - random.nextInt(20), asOf.getYear() - age + 22),
                     4, 1);
             boolean male = random.nextDouble() < 0.6;
@@ -212,7 +223,7 @@ final class DemoDataGenerator {
             // A self-employed household on the municipality's 国民健康保険: everyone is insured in their own right.
             Insurer insurer = nationalHealthInsuranceOf(municipality);
             String symbol = municipality.name().substring(0, Math.min(2, municipality.name().length())) + (10 + random.nextInt(80));
-            String number = String.valueOf(10000 + random.nextInt(89999));
+            String number = String.valueOf(100_000 + household);
             int age = 30 + random.nextInt(35);
             LocalDate joined = LocalDate.of(asOf.getYear() - 1 - random.nextInt(10), 1 + random.nextInt(12), 1);
             members.add(new Member(age, true, insurer, symbol, number, "01", "本人", joined));
@@ -226,7 +237,7 @@ final class DemoDataGenerator {
             // Retired, 65–74, on 国民健康保険.
             Insurer insurer = nationalHealthInsuranceOf(municipality);
             String symbol = municipality.name().substring(0, Math.min(2, municipality.name().length())) + (10 + random.nextInt(80));
-            String number = String.valueOf(10000 + random.nextInt(89999));
+            String number = String.valueOf(100_000 + household);
             int age = 65 + random.nextInt(10);
             boolean male = random.nextBoolean();
             members.add(new Member(age, male, insurer, symbol, number, "01", "本人", null));
@@ -238,10 +249,10 @@ final class DemoDataGenerator {
             Insurer insurer = insurerOf(prefecture, "後期高齢者医療");
             int age = 75 + random.nextInt(20);
             boolean male = random.nextDouble() < 0.45;
-            members.add(new Member(age, male, insurer, null, String.format("%08d", random.nextInt(100_000_000)), "00", "本人", null));
+            members.add(new Member(age, male, insurer, null, String.format("%08d", 20_000_000 + household * 2), "00", "本人", null));
             if (random.nextDouble() < 0.4) {
                 members.add(new Member(75 + random.nextInt(15), !male, insurer, null,
-                        String.format("%08d", random.nextInt(100_000_000)), "00", "本人", null));
+                        String.format("%08d", 20_000_000 + household * 2 + 1), "00", "本人", null));
             }
         }
         int made = 0;
@@ -273,7 +284,7 @@ final class DemoDataGenerator {
         if (member.insurer().kind().equals("後期高齢者医療")) {
             LocalDate seventyFive = birth.plusYears(75);
             Insurer kokuho = nationalHealthInsuranceOf(municipality);
-            coverages.add(new Coverage(kokuho, municipality.name().substring(0, 2) + "01", String.valueOf(20000 + random.nextInt(70000)),
+            coverages.add(new Coverage(kokuho, municipality.name().substring(0, 2) + "01", "7" + member.number(),
                     "01", "本人", 20, seventyFive.minusYears(5), seventyFive.minusDays(1), null));
             int copay = random.nextDouble() < 0.07 ? 30 : random.nextDouble() < 0.2 ? 20 : 10;
             coverages.add(new Coverage(member.insurer(), null, member.number(), member.branch(), "本人", copay, seventyFive, null, null));
@@ -286,7 +297,7 @@ final class DemoDataGenerator {
                 // Changed jobs: an earlier qualification on the regional 協会けんぽ.
                 Insurer previous = insurerOf(municipality.prefecture(), "協会けんぽ");
                 coverages.add(new Coverage(previous, String.format("%08d", random.nextInt(100_000_000)),
-                        String.valueOf(1 + random.nextInt(3000)), member.branch(), member.relationship(),
+                        member.number(), member.branch(), member.relationship(),
                         copayFor(age), from.minusYears(1 + random.nextInt(8)), from.minusDays(1), null));
             }
             String limit = age < 70 && random.nextDouble() < 0.04 ? "A03" : null;
@@ -585,7 +596,7 @@ final class DemoDataGenerator {
         private void visit(LocalDate day, Institution institution, String category, long cost) {
             Coverage coverage = coverageOn(day);
             if (coverage != null && !day.isBefore(person.birthDate())) {
-                visits.add(new Visit(day, institution, category, cost, coverage));
+                visits.add(new Visit(day, institution, category, cost, coverage, ""));
             }
         }
 
@@ -609,7 +620,7 @@ final class DemoDataGenerator {
                 drugCost += quantity.doubleValue() * drug.yenPerUnit();
             }
             long fees = 450 + 240L * Math.min(3, drugs.size()) + (days >= 28 ? 600 : 240) + 450;
-            visits.add(new Visit(day, pharmacy, "調剤", fees + Math.round(drugCost / 10) * 10, coverage));
+            visits.add(new Visit(day, pharmacy, "調剤", fees + Math.round(drugCost / 10) * 10, coverage, prescriber.code()));
         }
 
         /**
@@ -690,7 +701,7 @@ final class DemoDataGenerator {
 
         /** One notice line per month, institution and category: exactly the visits above, up to the costs' as-of date. */
         private List<CostNoticeRow> noticesFromVisits() {
-            record Key(YearMonth month, String institution, String category, Coverage coverage) {
+            record Key(YearMonth month, String institution, String category, Coverage coverage, String prescriber) {
             }
             Map<Key, List<Visit>> grouped = new TreeMap<>((a, b) -> {
                 int byMonth = a.month().compareTo(b.month());
@@ -699,13 +710,14 @@ final class DemoDataGenerator {
                 }
                 int byInstitution = a.institution().compareTo(b.institution());
                 int byCategory = a.category().compareTo(b.category());
-                return byInstitution != 0 ? byInstitution
-                        : byCategory != 0 ? byCategory : a.coverage().from().compareTo(b.coverage().from());
+                int byCoverage = a.coverage().from().compareTo(b.coverage().from());
+                return byInstitution != 0 ? byInstitution : byCategory != 0 ? byCategory
+                        : byCoverage != 0 ? byCoverage : a.prescriber().compareTo(b.prescriber());
             });
             for (Visit visit : visits) {
                 if (!visit.date().isAfter(dataAsOf.costNotice())) {
                     grouped.computeIfAbsent(new Key(YearMonth.from(visit.date()), visit.institution().code(), visit.category(),
-                            visit.coverage()),
+                            visit.coverage(), visit.prescriber()),
                             key -> new ArrayList<>()).add(visit);
                 }
             }
@@ -716,7 +728,8 @@ final class DemoDataGenerator {
                 long patient = Math.round(total * coverage.copay() / 1000.0) * 10;
                 int days = (int) monthVisits.stream().map(Visit::date).distinct().count();
                 notices.add(new CostNoticeRow(person.personId(), key.month().atDay(1), key.institution(),
-                        coverage.insurer().number(), key.category(), days, total, total - patient, 0, patient));
+                        coverage.insurer().number(), key.category(), days, total, total - patient, 0, patient,
+                        key.prescriber()));
             });
             return notices;
         }

@@ -1,26 +1,33 @@
 package jp.mynahealth.importer.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.mynahealth.importer.demo.DemoDataGenerator.DataAsOf;
+import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.importer.FeedImporter;
+import jp.mynahealth.importer.ImportReport;
 
 /**
- * Fills the read store with generated citizens, all in one transaction: a failure leaves the
- * store as it was. Used for the demo set on first start and for large stores on demand.
+ * Fills the read store with generated citizens the way a real store is filled: the generator
+ * writes the standard files (masters, qualification events, claims, checkup archives, provisions)
+ * into a folder and the importer takes them through its one door, a transaction a file.
  */
 @Component
 public class DemoDataLoader {
@@ -31,93 +38,95 @@ public class DemoDataLoader {
     private static final long LOAD_LOCK = 0x6d796e61L;
 
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
+    private final FeedImporter importer;
+    private final DataFolder data;
     private final Clock clock;
 
-    DemoDataLoader(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    DemoDataLoader(DataSource dataSource, FeedImporter importer, DataFolder data, Clock clock) {
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.transaction = transaction;
+        this.importer = importer;
+        this.data = data;
         this.clock = clock;
     }
 
-    /** What a load wrote, and how long it took. */
-    public record LoadReport(Map<String, Long> rows, Duration took) {
-        public long persons() {
-            return rows.getOrDefault("person", 0L);
-        }
+    /** What a load imported, and how long it took. */
+    public record LoadReport(long persons, long records, List<ImportReport> files, Duration took) {
     }
 
     /** Loads the 見本 family and {@code others} random people if the store holds nobody yet. */
     public boolean loadDemoSetIfEmpty(long seed, int others) {
-        Boolean loaded = transaction.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOAD_LOCK).query().singleRow();
-            boolean empty = jdbc.sql("select not exists (select 1 from records.person)").query(Boolean.class).single();
-            if (!empty) {
-                return false;
+        try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + LOAD_LOCK + ")");
+            try {
+                try (var rows = statement.executeQuery("select not exists (select 1 from records.person)")) {
+                    rows.next();
+                    if (!rows.getBoolean(1)) {
+                        return false;
+                    }
+                }
+                LoadReport report = load(data.resolve("demo-feed"), seed, others, 0, true);
+                log.info("Loaded the demo set through the importer: {} persons, {} records from {} files in {} ms",
+                        report.persons(), report.records(), report.files().size(), report.took().toMillis());
+                return true;
+            } finally {
+                statement.execute("select pg_advisory_unlock(" + LOAD_LOCK + ")");
             }
-            LoadReport report = write(seed, others, true);
-            log.info("Loaded the demo set: {} in {} ms", report.rows(), report.took().toMillis());
-            return true;
-        });
-        return Boolean.TRUE.equals(loaded);
-    }
-
-    /** Adds {@code persons} generated people (without the 見本 family) for a large store. */
-    public LoadReport generate(long seed, int persons) {
-        return transaction.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOAD_LOCK).query().singleRow();
-            return write(seed, persons, false);
-        });
-    }
-
-    private LoadReport write(long seed, int persons, boolean showcase) {
-        long began = System.nanoTime();
-        DemoDataGenerator generator = new DemoDataGenerator(seed, LocalDate.now(clock));
-        writeCatalog(generator.dataAsOf());
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopySink sink = new CopySink(connection);
-            if (showcase) {
-                generator.generateShowcase(sink);
-            }
-            generator.generatePersons(persons, sink);
-            sink.flush();
-            return new LoadReport(sink.counts(), Duration.ofNanos(System.nanoTime() - began));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the generated data: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+            throw new IllegalStateException("Cannot load the demo set: " + e.getMessage(), e);
         }
     }
 
-    private void writeCatalog(DataAsOf asOf) {
-        for (DemoCatalog.Insurer insurer : DemoCatalog.INSURERS) {
-            jdbc.sql("""
-                    insert into records.insurer (insurer_number, name, kind, prefecture)
-                    values (:number, :name, :kind, :prefecture)
-                    on conflict (insurer_number) do nothing
-                    """)
-                    .param("number", insurer.number()).param("name", insurer.name())
-                    .param("kind", insurer.kind()).param("prefecture", insurer.prefecture())
-                    .update();
+    /** Writes the files for {@code persons} generated people (without the 見本 family) and imports them. */
+    public LoadReport generate(long seed, int persons) {
+        return load(data.resolve("bulk-feed-" + seed), seed, persons, 1_000_000, false);
+    }
+
+    /** Writes the files only, for a benchmark or to inspect them. */
+    public static long writeFeed(Path folder, long seed, int persons, long firstHousehold, boolean showcase,
+            LocalDate asOf) {
+        try {
+            clean(folder);
+            DemoDataGenerator generator = new DemoDataGenerator(seed, asOf);
+            try (DemoFeedWriter writer = new DemoFeedWriter(folder, asOf)) {
+                if (showcase) {
+                    generator.generateShowcase(writer);
+                }
+                generator.generatePersons(persons, firstHousehold, writer);
+                return writer.withoutCoverage();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the demo files into " + folder, e);
         }
-        for (DemoCatalog.Institution institution : DemoCatalog.INSTITUTIONS) {
-            jdbc.sql("""
-                    insert into records.institution (institution_code, name, kind, prefecture)
-                    values (:code, :name, :kind, :prefecture)
-                    on conflict (institution_code) do nothing
-                    """)
-                    .param("code", institution.code()).param("name", institution.name())
-                    .param("kind", institution.kind()).param("prefecture", institution.prefecture())
-                    .update();
+    }
+
+    private LoadReport load(Path folder, long seed, int persons, long firstHousehold, boolean showcase) {
+        long began = System.nanoTime();
+        writeFeed(folder, seed, persons, firstHousehold, showcase, LocalDate.now(clock));
+        try {
+            List<ImportReport> reports = importer.importAll(List.of(folder), false, FeedImporter.ProgressFactory.NONE);
+            List<ImportReport> refused = reports.stream().filter(ImportReport::refused).toList();
+            if (!refused.isEmpty()) {
+                throw new IllegalStateException("The generated files were refused: " + refused.get(0).summary());
+            }
+            long records = reports.stream().mapToLong(ImportReport::records).sum();
+            long people = reports.stream().filter(r -> r.kind() == jp.mynahealth.importer.FeedKind.QUALIFICATIONS).count();
+            return new LoadReport(people == 0 ? 0 : persons + (showcase ? 4 : 0), records, reports,
+                    Duration.ofNanos(System.nanoTime() - began));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot import the demo files from " + folder, e);
         }
-        Map<String, LocalDate> kinds = Map.of("qualification", asOf.qualification(), "dispensing", asOf.dispensing(),
-                "checkup", asOf.checkup(), "cost_notice", asOf.costNotice());
-        kinds.forEach((kind, date) -> jdbc.sql("""
-                insert into records.data_as_of (data_kind, complete_through) values (:kind, :date)
-                on conflict (data_kind) do update set complete_through = greatest(records.data_as_of.complete_through, excluded.complete_through)
-                """).param("kind", kind).param("date", date).update());
+    }
+
+    private static void clean(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(folder)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(folder);
     }
 }

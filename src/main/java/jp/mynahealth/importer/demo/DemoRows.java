@@ -31,8 +31,10 @@ final class DemoRows {
             String valueText, String unit, BigDecimal referenceLow, BigDecimal referenceHigh, String flag) {
     }
 
+    /** @param prescriberCode for a 調剤 line, the institution whose prescriptions it covers; empty otherwise */
     record CostNoticeRow(UUID personId, LocalDate serviceMonth, String institutionCode, String insurerNumber,
-            String category, int days, long totalCost, long insurerShare, long publicShare, long patientShare) {
+            String category, int days, long totalCost, long insurerShare, long publicShare, long patientShare,
+            String prescriberCode) {
     }
 
     record ProvisionRow(UUID personId, java.time.Instant providedAt, String institutionCode, String dataKind) {

@@ -89,12 +89,13 @@ class DemoDataGeneratorTest {
         assertThat(sink.notices).isNotEmpty().allSatisfy(notice -> {
             assertThat(notice.insurerShare() + notice.publicShare() + notice.patientShare()).isEqualTo(notice.totalCost());
             assertThat(notice.serviceMonth().getDayOfMonth()).isEqualTo(1);
-            assertThat(notice.serviceMonth()).isBeforeOrEqualTo(LocalDate.of(2026, 9, 1));
+            assertThat(notice.serviceMonth()).isBeforeOrEqualTo(LocalDate.of(2026, 10, 1));
             assertThat(notice.patientShare() % 10).isZero();
         });
         var dataAsOf = new DemoDataGenerator(5, AS_OF).dataAsOf();
         assertThat(dataAsOf.dispensing()).isEqualTo(LocalDate.of(2026, 10, 31));
-        assertThat(dataAsOf.costNotice()).isEqualTo(LocalDate.of(2026, 9, 30));
+        // Claims bring the drugs and the costs of a month together.
+        assertThat(dataAsOf.costNotice()).isEqualTo(LocalDate.of(2026, 10, 31));
         assertThat(sink.dispensings).allSatisfy(d -> assertThat(d.dispensedOn()).isBeforeOrEqualTo(dataAsOf.dispensing()));
     }
 

@@ -68,7 +68,7 @@ class DemoDataInStoreTest {
                    or n.service_month > (select complete_through from records.data_as_of where data_kind = 'cost_notice')
                 """)).isZero();
         assertThat(jdbc.sql("select complete_through from records.data_as_of where data_kind = 'cost_notice'")
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 9, 30));
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 10, 31));
     }
 
     @Test

@@ -1,0 +1,45 @@
+package jp.mynahealth.importer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The outcome of one file: imported (or validated, on a dry run), already imported before, or
+ * refused with the problems that say why. Unmatched records are imported apart and counted.
+ */
+public record ImportReport(Path file, FeedKind kind, Outcome outcome, byte[] hash, long records, long unmatched,
+        List<Problem> problems, Duration took) {
+
+    public enum Outcome {
+        IMPORTED, VALIDATED, ALREADY_IMPORTED, REFUSED
+    }
+
+    public ImportReport {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean refused() {
+        return outcome == Outcome.REFUSED;
+    }
+
+    public String hashHex() {
+        return hash == null ? "" : HexFormat.of().formatHex(hash);
+    }
+
+    /** One line for a terminal or a log. */
+    public String summary() {
+        String kindName = kind == null ? "unknown kind" : kind.dbName();
+        return switch (outcome) {
+            case IMPORTED, VALIDATED -> String.format("%s %s (%s): %,d records%s in %.1f s", file.getFileName(),
+                    outcome == Outcome.IMPORTED ? "imported" : "valid (dry run, nothing written)", kindName, records,
+                    unmatched > 0 ? String.format(", %,d unmatched (kept apart, shown to no one)", unmatched) : "",
+                    took.toMillis() / 1000.0);
+            case ALREADY_IMPORTED -> file.getFileName() + " was already imported (same content, sha-256 " + hashHex()
+                    + "): nothing changed";
+            case REFUSED -> file.getFileName() + " refused (" + kindName + "), nothing of it written: "
+                    + problems.size() + " problem(s), first: " + (problems.isEmpty() ? "" : problems.get(0));
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package jp.mynahealth.importer;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * One file's transaction as a loader sees it: plain SQL and COPY on the one connection whose
+ * commit or rollback decides whether anything of the file is kept.
+ */
+public final class ImportSession {
+
+    private final Connection connection;
+    private final JdbcClient jdbc;
+    private final byte[] fileHash;
+    private final Path file;
+    private final ImportProgress progress;
+    private long unmatched;
+    private long recordsRead;
+
+    ImportSession(Connection connection, byte[] fileHash, Path file, ImportProgress progress) {
+        this.connection = connection;
+        this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        this.fileHash = fileHash.clone();
+        this.file = file;
+        this.progress = progress;
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    public byte[] fileHash() {
+        return fileHash.clone();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ImportProgress progress() {
+        return progress;
+    }
+
+    public CopyWriter copy(String table, String columns) {
+        try {
+            return new CopyWriter(connection, table, columns);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start COPY into " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement (DDL or DML without parameters). */
+    public void execute(String sql) {
+        jdbc.sql(sql).update();
+    }
+
+    /** Loaders count what they read, for the progress bar. */
+    public void recordRead() {
+        recordsRead++;
+    }
+
+    long recordsRead() {
+        return recordsRead;
+    }
+
+    public void countUnmatched(long count) {
+        unmatched += count;
+    }
+
+    long unmatched() {
+        return unmatched;
+    }
+
+    /**
+     * Refuses the file when a check query finds rows: each row (at most 100) becomes a problem.
+     * The query must give the record number first.
+     */
+    public void refuseWhereFound(String sql, Function<java.sql.ResultSet, Problem> problem) {
+        List<Problem> problems = new ArrayList<>();
+        jdbc.sql(sql + " limit 100").query((java.sql.ResultSet rows) -> {
+            while (rows.next()) {
+                problems.add(problem.apply(rows));
+            }
+            return problems;
+        });
+        if (!problems.isEmpty()) {
+            throw new RefusedFileException(problems);
+        }
+    }
+}

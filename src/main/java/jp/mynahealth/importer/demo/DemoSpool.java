@@ -1,0 +1,94 @@
+package jp.mynahealth.importer.demo;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jp.mynahealth.importer.claims.ClaimDrug;
+import jp.mynahealth.importer.claims.ClaimFileHeader;
+import jp.mynahealth.importer.claims.ClaimForm;
+import jp.mynahealth.importer.claims.ClaimReceipt;
+import jp.mynahealth.importer.claims.ClaimsWriter;
+
+/**
+ * The generator's month spool: receipts as tab-separated lines (R, then its D lines), read back a
+ * month at a time and written as one claims file holding a block per institution, as a payer's
+ * monthly delivery does.
+ */
+final class DemoSpool {
+
+    private DemoSpool() {
+    }
+
+    static String line(DemoPerson.Receipt receipt) {
+        ClaimReceipt r = receipt.receipt();
+        StringBuilder out = new StringBuilder(256);
+        out.append("R\t").append(receipt.institutionCode()).append('\t').append(r.category()).append('\t')
+                .append(r.insurerNumber()).append('\t').append(r.symbol() == null ? "" : r.symbol()).append('\t')
+                .append(r.number()).append('\t').append(r.branch()).append('\t').append(r.name()).append('\t')
+                .append(r.birthDate()).append('\t').append(r.sex()).append('\t').append(r.days()).append('\t')
+                .append(r.totalPoints()).append('\t').append(r.publicShareYen()).append('\t').append(r.patientShareYen())
+                .append('\n');
+        for (ClaimDrug d : receipt.drugs()) {
+            out.append("D\t").append(d.dispensedOn()).append('\t').append(d.prescriberCode()).append('\t')
+                    .append(d.drugCode()).append('\t').append(d.quantity().toPlainString()).append('\t').append(d.days())
+                    .append('\t').append(d.usage()).append('\t').append(d.category()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Writes one month's receipts: institutions in code order, receipts in the order generated. */
+    static void writeClaims(Path spooled, Path target, YearMonth claimMonth) throws IOException {
+        YearMonth serviceMonth = claimMonth.minusMonths(1);
+        Map<String, List<DemoPerson.Receipt>> byInstitution = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(spooled, StandardCharsets.UTF_8)) {
+            List<ClaimDrug> drugs = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split("\t", -1);
+                if (f[0].equals("R")) {
+                    drugs = new ArrayList<>();
+                    ClaimReceipt receipt = new ClaimReceipt(0, 0, f[2], serviceMonth, f[3], f[4].isEmpty() ? null : f[4],
+                            f[5], f[6], f[7], LocalDate.parse(f[8]), Integer.parseInt(f[9]), Integer.parseInt(f[10]),
+                            Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), false);
+                    byInstitution.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new DemoPerson.Receipt(f[1], receipt, drugs));
+                } else {
+                    drugs.add(new ClaimDrug(0, 0, LocalDate.parse(f[1]), f[2], f[3], new BigDecimal(f[4]),
+                            Integer.parseInt(f[5]), f[6], f[7]));
+                }
+            }
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+            for (Map.Entry<String, List<DemoPerson.Receipt>> institution : byInstitution.entrySet()) {
+                DemoCatalog.Institution known = DemoCatalog.INSTITUTIONS.stream()
+                        .filter(i -> i.code().equals(institution.getKey())).findFirst().orElseThrow();
+                ClaimFileHeader header = new ClaimFileHeader(formOf(known.code()), known.code(), known.name(), claimMonth);
+                try (ClaimsWriter writer = new ClaimsWriter(out, header)) {
+                    for (DemoPerson.Receipt receipt : institution.getValue()) {
+                        writer.receipt(receipt.receipt(), receipt.drugs());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The 点数表 digit of the institution code says which specification its claims follow. */
+    static ClaimForm formOf(String institutionCode) {
+        return switch (institutionCode.charAt(2)) {
+            case '3' -> ClaimForm.DENTAL;
+            case '4' -> ClaimForm.PHARMACY;
+            default -> ClaimForm.MEDICAL;
+        };
+    }
+}
