@@ -7,6 +7,6 @@ import org.springframework.context.annotation.Import;
 /** Only what the card commands need: the issuer, without its web server or its demo-card runner. */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CaProperties.class)
-@Import(CardIssuer.class)
+@Import({ CardIssuer.class, CardLinkEvents.class })
 class CardCommandConfiguration {
 }

@@ -58,6 +58,14 @@ class ClaimImportTest {
     String number;
     String branch;
 
+    /** Other tests read 太郎's drug page: nothing of these claims may stay behind. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheClaims() {
+        jdbc.sql("delete from records.dispensing where dispenser_code = :c").param("c", pharmacy).update();
+        jdbc.sql("delete from records.cost_notice where institution_code = :c").param("c", pharmacy).update();
+        jdbc.sql("delete from records.claim_receipt where institution_code = :c").param("c", pharmacy).update();
+    }
+
     @BeforeEach
     void findTaroAndAStrangePharmacy() {
         visitDays = 1 + VARIANT.getAndIncrement() % 28;

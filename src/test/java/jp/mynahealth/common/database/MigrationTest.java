@@ -33,7 +33,8 @@ class MigrationTest {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'records'")
                 .query(String.class).list();
         assertThat(tables).containsExactlyInAnyOrder("person", "card_certificate", "insurer", "institution",
-                "qualification", "dispensing", "checkup", "checkup_result", "cost_notice", "data_as_of", "data_provision");
+                "qualification", "dispensing", "checkup", "checkup_result", "cost_notice", "data_as_of", "data_provision",
+                "claim_receipt", "drug_master", "import_file", "unmatched");
     }
 
     @Test
@@ -47,6 +48,12 @@ class MigrationTest {
                     join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
                     where n.nspname = 'records' and c.relname = :table
                     """).param("table", table).query(String.class).list();
+            leading = new java.util.ArrayList<>(leading);
+            // One exception: the importer finds whose a claim is by the insured key, so qualifications are
+            // also indexed by it (distributed, that index becomes a co-located lookup table of its own).
+            if (table.equals("qualification")) {
+                leading.remove("insurer_number");
+            }
             assertThat(leading).as("leading column of each index on %s", table).isNotEmpty().containsOnly("person_id");
             Boolean primaryKeyLeads = jdbc.sql("""
                     select a.attname = 'person_id'

@@ -50,7 +50,7 @@ class EtaxPagesTest {
                 "/etax/2025/iryohi.xlsx", "総所得金額等");
         String thisYear = mvc.perform(get("/etax").param("year", "2026").with(as(ICHIRO))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(thisYear).contains("まだそろっていません", "令和8年10月", "令和8年12月");
+        assertThat(thisYear).contains("まだそろっていません", "令和8年11月", "令和8年12月");
         mvc.perform(get("/etax").param("year", "1999").with(as(ICHIRO))).andExpect(status().isBadRequest());
     }
 
