@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times filling an empty read store with N generated people (default 100,000) through COPY, and
-# prints the rows per table. Usage: e2e/bench/generate.sh [persons]
+# Times filling an empty read store with N generated people (default 100,000) through the importer, and
+# prints what it imported. Usage: e2e/bench/generate.sh [persons]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 persons=${1:-100000}
