@@ -106,10 +106,13 @@ public class FeedImporter {
     private ImportReport load(Path file, FeedKind kind, byte[] hash, boolean dryRun, ImportProgress progress, long began)
             throws IOException {
         FeedLoader loader = loaders.get(kind);
+        log.info("Importing {} ({}, {} bytes{})", file.getFileName(), kind.dbName(), Files.size(file), dryRun ? ", dry run" : "");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 ImportSession session = new ImportSession(connection, hash, file, progress);
+                // Staged files are joined and sorted whole: give this transaction the memory for it.
+                session.execute("set local work_mem = '64MB'");
                 // Two deliveries of the same bytes at once: the second waits, then finds the first.
                 session.jdbc().sql("select pg_advisory_xact_lock(:key)").param("key", ByteBuffer.wrap(hash).getLong())
                         .query().singleRow();
@@ -137,9 +140,11 @@ public class FeedImporter {
                 } else {
                     connection.commit();
                 }
+                session.phase("commit");
                 ImportReport report = new ImportReport(file, kind, dryRun ? Outcome.VALIDATED : Outcome.IMPORTED, hash,
                         records, session.unmatched(), List.of(), took(began));
                 log.info("{}", report.summary());
+                log.debug("{} steps: {}", file.getFileName(), session.phases());
                 return report;
             } catch (IOException | RuntimeException e) {
                 connection.rollback();

@@ -70,13 +70,15 @@ public final class ImportCommand {
                 return 2;
             }
         }
-        String[] contextArgs = List.of(args).stream().filter(a -> a.startsWith("--") && !a.startsWith("--import")
-                && !a.equals("--dry-run")).toArray(String[]::new);
+        // An import is the operator's run: it never generates the demo, nor watches the inbox. Given
+        // as arguments, these win over application.properties (default properties would not).
+        List<String> contextArgs = new java.util.ArrayList<>(List.of(args).stream()
+                .filter(a -> a.startsWith("--") && !a.startsWith("--import") && !a.equals("--dry-run")).toList());
+        contextArgs.add("--myna.demo.enabled=false");
+        contextArgs.add("--myna.import.inbox=");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommonConfiguration.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                // An import is the operator's run: it never generates the demo, nor watches the inbox.
-                .properties("myna.demo.enabled=false", "myna.import.inbox=")
-                .run(contextArgs)) {
+                .run(contextArgs.toArray(String[]::new))) {
             TerminalProgress progress = new TerminalProgress(System.err, System.console() != null);
             List<ImportReport> reports = context.getBean(FeedImporter.class).importAll(paths, dryRun, progress);
             progress.done();

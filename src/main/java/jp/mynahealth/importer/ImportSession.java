@@ -23,6 +23,8 @@ public final class ImportSession {
     private final ImportProgress progress;
     private long unmatched;
     private long recordsRead;
+    private final StringBuilder phases = new StringBuilder();
+    private long phaseStarted = System.nanoTime();
 
     ImportSession(Connection connection, byte[] fileHash, Path file, ImportProgress progress) {
         this.connection = connection;
@@ -59,6 +61,18 @@ public final class ImportSession {
     /** Runs a statement (DDL or DML without parameters). */
     public void execute(String sql) {
         jdbc.sql(sql).update();
+    }
+
+    /** Marks the end of a step of the load; the steps' times are logged (debug) to see where time goes. */
+    public void phase(String name) {
+        long now = System.nanoTime();
+        phases.append(phases.length() == 0 ? "" : ", ").append(name).append(' ')
+                .append((now - phaseStarted) / 1_000_000).append(" ms");
+        phaseStarted = now;
+    }
+
+    String phases() {
+        return phases.toString();
     }
 
     /** Loaders count what they read, for the progress bar. */

@@ -46,6 +46,9 @@ public final class EmbeddedPostgresServer {
     private static EmbeddedPostgresServer start(Path folder, boolean fresh) {
         try {
             Files.createDirectories(folder);
+            if (!fresh) {
+                stopOrphanedServer(folder.resolve("pgdata"));
+            }
             long began = System.nanoTime();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(folder.resolve("pgdata"))
@@ -64,6 +67,47 @@ public final class EmbeddedPostgresServer {
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
+        }
+    }
+
+    /**
+     * A process killed with {@code kill -9} leaves its PostgreSQL running, holding the data folder,
+     * and the next start would wait for it in vain. The embedded server's owner holds the lock file
+     * {@code epg-lock} while it lives: if that lock is free, any server still running on the folder is
+     * an orphan and is shut down (smart shutdown: it has no clients left) before ours starts.
+     */
+    private static void stopOrphanedServer(Path pgdata) throws IOException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        Path lockFile = pgdata.resolve("epg-lock");
+        if (!Files.exists(pidFile) || !Files.exists(lockFile)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            if (!first.matches("[0-9]+")) {
+                return;
+            }
+            java.util.Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(first))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+            if (orphan.isPresent()) {
+                log.warn("A PostgreSQL left running by a killed process (pid {}) holds {}: shutting it down", first, pgdata);
+                orphan.get().destroy();
+                try {
+                    orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    orphan.get().destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // This JVM holds the folder already: nothing is orphaned.
         }
     }
 

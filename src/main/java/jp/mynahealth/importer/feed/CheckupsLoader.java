@@ -52,8 +52,8 @@ class CheckupsLoader implements FeedLoader {
     public long load(InputStream in, ImportSession session) throws IOException {
         session.execute("""
                 create temp table stage_checkup (record_no bigint, rec char(1), checkup_id uuid, version integer,
-                    checked_on date, program text, institution_code text, insurer_number text, symbol text, number text,
-                    branch text, name text, birth_date date, metabolic smallint, guidance smallint, item_code text,
+                    checked_on date, program text, institution_code char(10), insurer_number varchar(8), symbol text, number text,
+                    branch char(2), name text, birth_date date, metabolic smallint, guidance smallint, item_code text,
                     item_name text, value_numeric numeric, value_text text, unit text, reference_low numeric,
                     reference_high numeric, flag text) on commit drop
                 """);
@@ -76,17 +76,24 @@ class CheckupsLoader implements FeedLoader {
             });
             copy.finish();
         }
+        session.phase("read and stage");
         session.execute("analyze stage_checkup");
         check(session);
+        session.phase("check");
         matching.match(session, "stage_checkup s", "s.rec = 'C'", "checkup_match", "s.checked_on", "s.checked_on",
                 "s.checkup_id, s.version, s.checked_on, s.program, s.institution_code, s.metabolic, s.guidance",
                 "case when reason is null then true end");
+        session.phase("match");
         // An older version than the one held changes nothing.
         session.execute("""
                 update checkup_match m set accepted_id = null
                 from records.checkup c
                 where m.accepted_id and c.person_id = m.person_id and c.checkup_id = m.checkup_id
                   and c.document_version > m.version
+                """);
+        session.execute("""
+                delete from records.checkup_result r using checkup_match m
+                where m.accepted_id and r.person_id = m.person_id and r.checkup_id = m.checkup_id
                 """);
         session.execute("""
                 delete from records.checkup c using checkup_match m
@@ -106,6 +113,7 @@ class CheckupsLoader implements FeedLoader {
                 from stage_checkup i join checkup_match m on m.checkup_id = i.checkup_id
                 where i.rec = 'I' and m.accepted_id
                 """);
+        session.phase("write");
         session.countUnmatched(matching.keepUnmatched(session, "checkup_match", "checkup", "true",
                 "jsonb_build_object('checkup_id', checkup_id, 'version', version, 'program', program, "
                         + "'institution_code', institution_code)"));

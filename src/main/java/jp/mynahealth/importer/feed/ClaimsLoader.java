@@ -45,8 +45,8 @@ class ClaimsLoader implements FeedLoader {
     @Override
     public long load(InputStream in, ImportSession session) throws IOException {
         session.execute("""
-                create temp table stage_claim (record_no bigint, rec char(1), institution_code text, receipt_no integer, category text,
-                    service_month date, insurer_number text, symbol text, number text, branch text, name text, birth_date date,
+                create temp table stage_claim (record_no bigint, rec char(1), institution_code char(10), receipt_no integer,
+                    category text, service_month date, insurer_number varchar(8), symbol text, number text, branch char(2), name text, birth_date date,
                     sex smallint, days integer, total_points bigint, public_yen bigint, patient_yen bigint, cancelled boolean,
                     dispensed_on date, prescriber_code text, drug_code text, quantity numeric, drug_days integer, usage text,
                     drug_category text) on commit drop
@@ -119,30 +119,46 @@ class ClaimsLoader implements FeedLoader {
         if (header[0] == null) {
             throw new RefusedFileException(Problem.ofFile("ヘッダーレコード（IR/YK）がありません", "no IR/YK header record"));
         }
+        session.phase("read and stage");
         session.execute("analyze stage_claim");
         check(session, institutions);
+        session.phase("check");
         byte[] hash = session.fileHash();
+        // Each staged receipt looks its identity up in the unique index (a lateral probe): most files
+        // withdraw nothing, and a join over the whole receipt table would grow with the store.
         session.execute("""
                 create temp table claim_withdrawn on commit drop as
-                with gone as (
-                    delete from records.claim_receipt c using stage_claim s
-                    where s.rec = 'R' and c.institution_code = s.institution_code and c.service_month = s.service_month
-                      and c.category = s.category and c.prescriber_code = s.prescriber_code
-                      and c.insurer_number = s.insurer_number and c.symbol = s.symbol
-                      and c.number = s.number and c.branch = s.branch
-                    returning c.person_id, c.receipt_id)
-                select * from gone
+                select old.person_id, old.receipt_id from stage_claim s
+                cross join lateral (
+                    select o.person_id, o.receipt_id from records.claim_receipt o
+                    where o.institution_code = s.institution_code and o.service_month = s.service_month
+                      and o.category = s.category and o.prescriber_code = s.prescriber_code
+                      and o.insurer_number = s.insurer_number and o.symbol = s.symbol and o.number = s.number
+                      and o.branch = s.branch) old
+                where s.rec = 'R'
                 """);
-        session.execute("""
-                delete from records.dispensing d using claim_withdrawn g where d.person_id = g.person_id and d.receipt_id = g.receipt_id
-                """);
-        session.execute("""
-                delete from records.cost_notice n using claim_withdrawn g where n.person_id = g.person_id and n.receipt_id = g.receipt_id
-                """);
+        long withdrawn = session.jdbc().sql("select count(*) from claim_withdrawn").query(Long.class).single();
+        if (withdrawn > 0) {
+            session.execute("analyze claim_withdrawn");
+            session.execute("""
+                    delete from records.claim_receipt c using claim_withdrawn g
+                    where c.person_id = g.person_id and c.receipt_id = g.receipt_id
+                    """);
+            session.execute("""
+                    delete from records.dispensing d using claim_withdrawn g
+                    where d.person_id = g.person_id and d.receipt_id = g.receipt_id
+                    """);
+            session.execute("""
+                    delete from records.cost_notice n using claim_withdrawn g
+                    where n.person_id = g.person_id and n.receipt_id = g.receipt_id
+                    """);
+        }
+        session.phase("withdraw earlier receipts");
         matching.match(session, "stage_claim s", "s.rec = 'R'", "claim_match", "s.service_month",
                 "(s.service_month + interval '1 month' - interval '1 day')::date",
                 "s.institution_code, s.prescriber_code, s.service_month, s.receipt_no, s.category, s.days, s.total_points, s.public_yen, s.patient_yen, s.cancelled",
                 "case when reason is null and not cancelled then nextval('records.claim_receipt_receipt_id_seq') end");
+        session.phase("match");
         session.jdbc().sql("""
                 insert into records.claim_receipt (person_id, receipt_id, institution_code, prescriber_code, service_month,
                                                    category, insurer_number, symbol, number, branch, file_hash)
@@ -150,6 +166,7 @@ class ClaimsLoader implements FeedLoader {
                        symbol, number, branch, :hash
                 from claim_match where accepted_id is not null
                 """).param("hash", hash).update();
+        session.phase("receipts");
         session.jdbc().sql("""
                 insert into records.cost_notice (person_id, service_month, institution_code, insurer_number, category, days,
                                                  total_cost, insurer_share, public_share, patient_share, receipt_id)
@@ -157,6 +174,7 @@ class ClaimsLoader implements FeedLoader {
                        total_points * 10 - public_yen - patient_yen, public_yen, patient_yen, accepted_id
                 from claim_match where accepted_id is not null order by record_no
                 """).update();
+        session.phase("cost lines");
         session.jdbc().sql("""
                 insert into records.dispensing (person_id, dispensed_on, dispenser_code, prescriber_code, drug_code, drug_name,
                                                 generic, quantity, unit, usage, days, category, receipt_id)
@@ -168,6 +186,7 @@ class ClaimsLoader implements FeedLoader {
                 where d.rec = 'D' and m.accepted_id is not null
                 order by d.record_no
                 """).update();
+        session.phase("dispensings");
         session.countUnmatched(matching.keepUnmatched(session, "claim_match", "claim", "not cancelled",
                 "jsonb_build_object('institution_code', institution_code, 'receipt_no', receipt_no, 'category', category, "
                         + "'days', days, 'total_points', total_points, 'public_yen', public_yen, 'patient_yen', patient_yen)"));
@@ -181,6 +200,24 @@ class ClaimsLoader implements FeedLoader {
         return records[0];
     }
 
+    private static Problem problem(java.sql.ResultSet row) {
+        try {
+            long record = row.getLong(1);
+            return switch (row.getString(2)) {
+                case "drug" -> new Problem(record, "医薬品コード", "医薬品マスターにない医薬品コードです",
+                        "a drug code the drug master does not know");
+                case "prescriber" -> new Problem(record, "処方医療機関コード", "医療機関マスターにない処方医療機関です",
+                        "a prescribing institution the institution master does not know");
+                case "insurer" -> new Problem(record, "保険者番号", "保険者マスターにない保険者番号です",
+                        "an insurer number the insurer master does not know");
+                default -> new Problem(record, "合計点数", "負担金額が合計を超えるか、日数が1〜31日ではありません",
+                        "the shares exceed the total, or the days are not 1-31");
+            };
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void check(ImportSession session, java.util.Map<String, Long> institutions) {
         for (java.util.Map.Entry<String, Long> institution : institutions.entrySet()) {
             boolean known = session.jdbc().sql("select exists (select 1 from records.institution where institution_code = :code)")
@@ -191,37 +228,29 @@ class ClaimsLoader implements FeedLoader {
                         "an institution code the institution master does not know: " + institution.getKey()));
             }
         }
+        // One pass over the staged file for every per-record check against the masters.
         session.refuseWhereFound("""
-                select s.record_no, s.drug_code from stage_claim s
-                where s.rec = 'D' and not exists (select 1 from records.drug_master m where m.drug_code = s.drug_code)
-                order by 1
-                """, row -> MasterLoaders.problem(row, "医薬品コード", "医薬品マスターにない医薬品コードです",
-                "a drug code the drug master does not know"));
-        session.refuseWhereFound("""
-                select s.record_no from stage_claim s
-                where s.rec = 'D' and s.prescriber_code is not null and s.prescriber_code <> ''
-                  and not exists (select 1 from records.institution i where i.institution_code = s.prescriber_code)
-                order by 1
-                """, row -> MasterLoaders.problem(row, "処方医療機関コード", "医療機関マスターにない処方医療機関です",
-                "a prescribing institution the institution master does not know"));
-        session.refuseWhereFound("""
-                select min(s.record_no) from stage_claim s
-                where s.rec = 'R' and not exists (select 1 from records.insurer i where i.insurer_number = s.insurer_number)
-                group by s.insurer_number order by 1
-                """, row -> MasterLoaders.problem(row, "保険者番号", "保険者マスターにない保険者番号です",
-                "an insurer number the insurer master does not know"));
+                select record_no, problem from (
+                    select s.record_no,
+                           case when s.rec = 'D' and m.drug_code is null then 'drug'
+                                when s.rec = 'D' and s.prescriber_code <> '' and i.institution_code is null then 'prescriber'
+                                when s.rec = 'R' and r.insurer_number is null then 'insurer'
+                                when s.rec = 'R' and not s.cancelled
+                                 and (s.public_yen + s.patient_yen > s.total_points * 10 or s.days not between 1 and 31)
+                                    then 'shares'
+                           end as problem
+                    from stage_claim s
+                    left join records.drug_master m on s.rec = 'D' and m.drug_code = s.drug_code
+                    left join records.institution i on s.rec = 'D' and i.institution_code = s.prescriber_code
+                    left join records.insurer r on s.rec = 'R' and r.insurer_number = s.insurer_number
+                ) checked
+                where problem is not null order by record_no
+                """, ClaimsLoader::problem);
         session.refuseWhereFound("""
                 select max(s.record_no) from stage_claim s where s.rec = 'R'
                 group by s.institution_code, s.prescriber_code, s.service_month, s.category, s.insurer_number, s.symbol, s.number, s.branch having count(*) > 1
                 order by 1
                 """, row -> MasterLoaders.problem(row, "レセプト", "同じ患者・月・区分のレセプトが2枚あります",
                 "two receipts for the same person, month and category"));
-        session.refuseWhereFound("""
-                select s.record_no from stage_claim s
-                where s.rec = 'R' and not s.cancelled
-                  and (s.public_yen + s.patient_yen > s.total_points * 10 or s.days not between 1 and 31)
-                order by 1
-                """, row -> MasterLoaders.problem(row, "合計点数", "負担金額が合計を超えるか、日数が1〜31日ではありません",
-                "the shares exceed the total, or the days are not 1-31"));
     }
 }

@@ -28,7 +28,10 @@ class PersonMatching {
                            case when m.candidates = 0 then 'no_qualification'
                                 when m.candidates > 1 then 'ambiguous'
                                 when p.birth_date is distinct from s.birth_date then 'birth_date_differs'
-                                when records.name_key(s.name) is distinct from records.name_key(p.family_name || p.given_name)
+                                -- Written as the person's name with one space, the usual case, needs no normalising.
+                                when s.name not in (p.family_name || '　' || p.given_name,
+                                                    p.family_name_kana || '　' || p.given_name_kana)
+                                 and records.name_key(s.name) is distinct from records.name_key(p.family_name || p.given_name)
                                  and records.name_key(s.name) is distinct from records.name_key(p.family_name_kana || p.given_name_kana)
                                     then 'name_differs'
                            end as reason

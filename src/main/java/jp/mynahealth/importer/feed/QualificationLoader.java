@@ -42,7 +42,7 @@ class QualificationLoader implements FeedLoader {
     public long load(InputStream in, ImportSession session) throws IOException {
         session.execute("""
                 create temp table stage_qualification (record_no bigint, processed_on date, event text, person_ref uuid,
-                    insurer_number text, symbol text, number text, branch text, relationship text, copay_percent smallint,
+                    insurer_number varchar(8), symbol text, number text, branch char(2), relationship text, copay_percent smallint,
                     limit_category text, effective_on date, family_name text, given_name text, family_name_kana text,
                     given_name_kana text, birth_date date, sex smallint, municipality_code text) on commit drop
                 """);
