@@ -107,7 +107,13 @@ public class FeedImporter {
             throws IOException {
         FeedLoader loader = loaders.get(kind);
         log.info("Importing {} ({}, {} bytes{})", file.getFileName(), kind.dbName(), Files.size(file), dryRun ? ", dry run" : "");
-        try (Connection connection = dataSource.getConnection()) {
+        Connection opened;
+        try {
+            opened = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the read store cannot be reached: " + e.getMessage(), e);
+        }
+        try (Connection connection = opened) {
             connection.setAutoCommit(false);
             try {
                 ImportSession session = new ImportSession(connection, hash, file, progress);
@@ -120,7 +126,8 @@ public class FeedImporter {
                         .param("hash", hash).query(Boolean.class).single();
                 if (seen) {
                     connection.rollback();
-                    return new ImportReport(file, kind, Outcome.ALREADY_IMPORTED, hash, 0, 0, List.of(), took(began));
+                    return new ImportReport(file, kind, Outcome.ALREADY_IMPORTED, hash, 0, 0, Map.of(), List.of(),
+                            took(began));
                 }
                 session.jdbc().sql("""
                         insert into records.import_file (file_hash, file_name, kind, records)
@@ -140,9 +147,14 @@ public class FeedImporter {
                 } else {
                     connection.commit();
                 }
+                Map<String, Long> reasons = new java.util.TreeMap<>();
+                if (session.unmatched() > 0) {
+                    session.jdbc().sql("select reason, count(*) from records.unmatched where file_hash = :hash group by reason")
+                            .param("hash", hash).query((row, n) -> reasons.put(row.getString(1), row.getLong(2))).list();
+                }
                 session.phase("commit");
                 ImportReport report = new ImportReport(file, kind, dryRun ? Outcome.VALIDATED : Outcome.IMPORTED, hash,
-                        records, session.unmatched(), List.of(), took(began));
+                        records, session.unmatched(), reasons, List.of(), took(began));
                 log.info("{}", report.summary());
                 log.debug("{} steps: {}", file.getFileName(), session.phases());
                 return report;
@@ -167,7 +179,7 @@ public class FeedImporter {
     }
 
     private ImportReport refused(Path file, FeedKind kind, byte[] hash, long began, List<Problem> problems) {
-        ImportReport report = new ImportReport(file, kind, Outcome.REFUSED, hash, 0, 0, problems, took(began));
+        ImportReport report = new ImportReport(file, kind, Outcome.REFUSED, hash, 0, 0, Map.of(), problems, took(began));
         log.warn("{}", report.summary());
         return report;
     }

@@ -102,6 +102,23 @@ public final class ImportCommand {
         } catch (IOException e) {
             System.err.println("Import failed: " + e.getMessage());
             return 1;
+        } catch (StoreUnavailableException e) {
+            System.err.println("Nothing was imported: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // Most often the embedded store is in use by a running service: its inbox is the way in.
+            System.err.println("The read store could not be opened: " + rootMessage(e) + System.lineSeparator()
+                    + "If a portal is running on this data folder, drop the files into its inbox (<data>/inbox) instead,"
+                    + " or stop it first.");
+            return 1;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 }

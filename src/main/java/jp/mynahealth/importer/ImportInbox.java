@@ -64,6 +64,7 @@ class ImportInbox implements SmartLifecycle {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the import inbox " + inbox + ": " + e.getMessage(), e);
         }
+        requeueUnfinished(inbox);
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "import-inbox");
             thread.setDaemon(true);
@@ -71,6 +72,24 @@ class ImportInbox implements SmartLifecycle {
         });
         executor.scheduleWithFixedDelay(() -> scan(inbox), 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Watching the import inbox {}", inbox.toAbsolutePath());
+    }
+
+    /**
+     * A file left in processing/ by a process that died was never committed (or was, and will be
+     * found already imported): either way it goes back to the inbox to be taken again.
+     */
+    static void requeueUnfinished(Path inbox) {
+        try (Stream<Path> left = Files.list(inbox.resolve("processing"))) {
+            for (Path file : left.filter(Files::isRegularFile).toList()) {
+                Path back = inbox.resolve(file.getFileName());
+                if (!Files.exists(back)) {
+                    Files.move(file, back, StandardCopyOption.ATOMIC_MOVE);
+                    log.warn("Taking {} again: an earlier run stopped while importing it", back.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            log.error("Cannot look into the inbox's processing folder: {}", e.toString());
+        }
     }
 
     @Override
@@ -124,14 +143,21 @@ class ImportInbox implements SmartLifecycle {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IllegalStateException("The inbox's processing folder must be on the same file system", e);
         }
-        ImportReport report = importer.importFile(claimed, false);
+        ImportReport report;
+        try {
+            report = importer.importFile(claimed, false);
+        } catch (StoreUnavailableException e) {
+            // Not the file's fault: it waits in the inbox for the store to come back.
+            Files.move(claimed, file, StandardCopyOption.ATOMIC_MOVE);
+            log.warn("{} stays in the inbox: {}", file.getFileName(), e.getMessage());
+            return;
+        }
         Path target = inbox.resolve(report.refused() ? "rejected" : "done");
         Path moved = target.resolve(file.getFileName());
         if (Files.exists(moved)) {
             moved = target.resolve(STAMP.format(clock.instant().atZone(clock.getZone())) + "-" + file.getFileName());
         }
         Files.move(claimed, moved, StandardCopyOption.ATOMIC_MOVE);
-        ReportFiles.write(new ImportReport(moved, report.kind(), report.outcome(), report.hash(), report.records(),
-                report.unmatched(), report.problems(), report.took()), target);
+        ReportFiles.write(report.movedTo(moved), target);
     }
 }

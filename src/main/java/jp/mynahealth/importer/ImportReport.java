@@ -2,22 +2,31 @@ package jp.mynahealth.importer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of one file: imported (or validated, on a dry run), already imported before, or
  * refused with the problems that say why. Unmatched records are imported apart and counted.
  */
 public record ImportReport(Path file, FeedKind kind, Outcome outcome, byte[] hash, long records, long unmatched,
-        List<Problem> problems, Duration took) {
+        Map<String, Long> unmatchedByReason, List<Problem> problems, Duration took) {
 
     public enum Outcome {
         IMPORTED, VALIDATED, ALREADY_IMPORTED, REFUSED
     }
 
     public ImportReport {
+        unmatchedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(unmatchedByReason));
         problems = List.copyOf(problems);
+    }
+
+    /** The same report for the file where it now lies (the inbox moves it). */
+    public ImportReport movedTo(Path moved) {
+        return new ImportReport(moved, kind, outcome, hash, records, unmatched, unmatchedByReason, problems, took);
     }
 
     public boolean refused() {
@@ -34,7 +43,8 @@ public record ImportReport(Path file, FeedKind kind, Outcome outcome, byte[] has
         return switch (outcome) {
             case IMPORTED, VALIDATED -> String.format("%s %s (%s): %,d records%s in %.1f s", file.getFileName(),
                     outcome == Outcome.IMPORTED ? "imported" : "valid (dry run, nothing written)", kindName, records,
-                    unmatched > 0 ? String.format(", %,d unmatched (kept apart, shown to no one)", unmatched) : "",
+                    unmatched > 0 ? String.format(", %,d unmatched (kept apart, shown to no one: %s)", unmatched,
+                            unmatchedByReason) : "",
                     took.toMillis() / 1000.0);
             case ALREADY_IMPORTED -> file.getFileName() + " was already imported (same content, sha-256 " + hashHex()
                     + "): nothing changed";

@@ -11,6 +11,12 @@ public final class ReportFiles {
 
     public static final String SUFFIX = ".report.txt";
 
+    private static final java.util.Map<String, String> REASONS = java.util.Map.of(
+            "no_qualification", "その期間に有効な資格（保険者番号・記号・番号・枝番）がありません",
+            "ambiguous", "同じ資格が複数の人に当たります",
+            "name_differs", "氏名が資格の人と異なります",
+            "birth_date_differs", "生年月日が資格の人と異なります");
+
     private ReportFiles() {
     }
 
@@ -29,6 +35,8 @@ public final class ReportFiles {
         text.append("件数 / records: ").append(report.records()).append('\n');
         if (report.unmatched() > 0) {
             text.append("照合できなかった件数 / unmatched (kept apart, shown to no one): ").append(report.unmatched()).append('\n');
+            report.unmatchedByReason().forEach((reason, count) -> text.append("  ").append(REASONS.getOrDefault(reason, reason))
+                    .append(" / ").append(reason).append(": ").append(count).append('\n'));
         }
         for (Problem problem : report.problems()) {
             text.append("- 記録 / record ").append(problem.recordNumber());

@@ -146,6 +146,8 @@ class ClaimImportTest {
         ImportReport wrongBirth = importer.importFile(claim("birth.UKE", taroName(), LocalDate.of(1980, 1, 1), "28", false),
                 false);
         assertThat(wrongBirth.unmatched()).isEqualTo(1);
+        assertThat(wrongBirth.unmatchedByReason()).containsExactly(java.util.Map.entry("birth_date_differs", 1L));
+        assertThat(wrongBirth.summary()).contains("1 unmatched", "birth_date_differs");
         assertThat(reasons(wrongBirth)).containsExactly("birth_date_differs");
 
         ImportReport wrongName = importer.importFile(claim("name.UKE", "見本　次郎", taroBirth(), "27", false), false);

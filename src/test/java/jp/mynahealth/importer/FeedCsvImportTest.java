@@ -140,6 +140,19 @@ class FeedCsvImportTest {
         assertThat(box.resolve("half.csv.part")).exists();
     }
 
+    @Test
+    void aFileLeftInProcessingByAKilledRunIsTakenAgain() throws IOException {
+        Path box = Files.createDirectories(folder.resolve("inbox"));
+        Files.createDirectories(box.resolve("processing"));
+        csv("inbox/processing/left.csv", CsvFeed.QUALIFICATIONS.header(),
+                "2026-11-20,acquire," + person + "," + insurer + ",7001," + number + ",00,1,30,,2020-04-01,テスト,六郎,テスト,ロクロウ,1960-01-01,1,131016");
+
+        ImportInbox.requeueUnfinished(box);
+
+        assertThat(box.resolve("left.csv")).exists();
+        assertThat(box.resolve("processing/left.csv")).doesNotExist();
+    }
+
     private Path csv(String name, String... lines) throws IOException {
         Path file = folder.resolve(name);
         Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);

@@ -103,7 +103,7 @@ class CheckupsLoader implements FeedLoader {
                 insert into records.checkup (person_id, checkup_id, checked_on, program, institution_code,
                                              metabolic_judgement, guidance_level, document_version, file_hash)
                 select person_id, checkup_id, checked_on, program, institution_code, metabolic, guidance, version, :hash
-                from checkup_match where accepted_id order by record_no
+                from checkup_match where accepted_id order by person_id, record_no
                 """).param("hash", session.fileHash()).update();
         session.execute("""
                 insert into records.checkup_result (person_id, checkup_id, item_code, item_name, value_numeric, value_text, unit,
@@ -112,6 +112,7 @@ class CheckupsLoader implements FeedLoader {
                        i.reference_low, i.reference_high, i.flag
                 from stage_checkup i join checkup_match m on m.checkup_id = i.checkup_id
                 where i.rec = 'I' and m.accepted_id
+                order by m.person_id, i.checkup_id, i.item_code
                 """);
         session.phase("write");
         session.countUnmatched(matching.keepUnmatched(session, "checkup_match", "checkup", "true",

