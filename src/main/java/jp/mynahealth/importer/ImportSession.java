@@ -58,15 +58,6 @@ public final class ImportSession {
         }
     }
 
-    /** A SQL array of {@code type} for a statement of this transaction. */
-    public java.sql.Array array(String type, Object[] values) {
-        try {
-            return connection.createArrayOf(type, values);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot make a " + type + " array: " + e.getMessage(), e);
-        }
-    }
-
     /** Runs a statement (DDL or DML without parameters). */
     public void execute(String sql) {
         jdbc.sql(sql).update();
@@ -78,11 +69,6 @@ public final class ImportSession {
         phases.append(phases.length() == 0 ? "" : ", ").append(name).append(' ')
                 .append((now - phaseStarted) / 1_000_000).append(" ms");
         phaseStarted = now;
-    }
-
-    /** Adds a step measured in parts (a windowed loader's matching, say). */
-    public void phaseTime(String name, long nanos) {
-        phases.append(phases.length() == 0 ? "" : ", ").append(name).append(' ').append(nanos / 1_000_000).append(" ms");
     }
 
     String phases() {
