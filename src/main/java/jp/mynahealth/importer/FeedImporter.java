@@ -142,15 +142,16 @@ public class FeedImporter {
                 session.jdbc().sql("update records.import_file set records = :records, unmatched = :unmatched where file_hash = :hash")
                         .param("records", records).param("unmatched", session.unmatched()).param("hash", hash).update();
                 progress.advanced(Files.size(file), records);
-                if (dryRun) {
-                    connection.rollback();
-                } else {
-                    connection.commit();
-                }
+                // Counted before a dry run rolls them back.
                 Map<String, Long> reasons = new java.util.TreeMap<>();
                 if (session.unmatched() > 0) {
                     session.jdbc().sql("select reason, count(*) from records.unmatched where file_hash = :hash group by reason")
                             .param("hash", hash).query((row, n) -> reasons.put(row.getString(1), row.getLong(2))).list();
+                }
+                if (dryRun) {
+                    connection.rollback();
+                } else {
+                    connection.commit();
                 }
                 session.phase("commit");
                 ImportReport report = new ImportReport(file, kind, dryRun ? Outcome.VALIDATED : Outcome.IMPORTED, hash,

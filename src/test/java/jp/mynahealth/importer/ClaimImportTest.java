@@ -172,6 +172,15 @@ class ClaimImportTest {
     }
 
     @Test
+    void aDryRunStillCountsWhatWouldMatchNobody() throws IOException {
+        ImportReport report = importer.importFile(claim("dry-birth.UKE", taroName(), LocalDate.of(1980, 1, 1), "28", false),
+                true);
+
+        assertThat(report.unmatchedByReason()).containsExactly(java.util.Map.entry("birth_date_differs", 1L));
+        assertThat(reasons(report)).isEmpty();
+    }
+
+    @Test
     void aScriptInANameIsStoredAsTextNotRefused() throws IOException {
         ImportReport report = importer.importFile(claim("script.UKE", "<script>alert(1)</script>", taroBirth(), "28", false),
                 false);
