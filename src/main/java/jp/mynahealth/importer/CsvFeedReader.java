@@ -194,6 +194,20 @@ public final class CsvFeedReader implements AutoCloseable {
         }
     }
 
+    /** An opaque id (a person_ref): a UUID, or a problem naming the field. */
+    public java.util.UUID uuid(String column, boolean required) {
+        String value = text(column, 36, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            problem(column, "UUIDの形式ではありません", "not a UUID");
+            return null;
+        }
+    }
+
     public Integer integer(String column, int min, int max, boolean required) {
         String value = raw(column);
         if (value.isEmpty()) {

@@ -169,7 +169,7 @@ public class FeedImporter {
             // A constraint of the store caught what the checks let through: still the file's fault,
             // and still nothing of it is kept.
             log.warn("Import of {} refused by the database: {}", file, e.getMessage());
-            String reason = rootMessage(e);
+            String reason = ImportReport.rootMessage(e);
             return refused(file, kind, hash, began, Problem.ofFile("データベースが内容を受け付けませんでした: " + reason,
                     "the read store refused the content: " + reason));
         }
@@ -185,15 +185,6 @@ public class FeedImporter {
         return report;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage());
-        int detail = message.indexOf("\n");
-        return detail > 0 ? message.substring(0, detail) : message;
-    }
 
     private static Duration took(long began) {
         return Duration.ofNanos(System.nanoTime() - began);

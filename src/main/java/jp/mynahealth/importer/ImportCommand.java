@@ -107,18 +107,11 @@ public final class ImportCommand {
             return 1;
         } catch (RuntimeException e) {
             // Most often the embedded store is in use by a running service: its inbox is the way in.
-            System.err.println("The read store could not be opened: " + rootMessage(e) + System.lineSeparator()
+            System.err.println("The read store could not be opened: " + ImportReport.rootMessage(e) + System.lineSeparator()
                     + "If a portal is running on this data folder, drop the files into its inbox (<data>/inbox) instead,"
                     + " or stop it first.");
             return 1;
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
-    }
 }

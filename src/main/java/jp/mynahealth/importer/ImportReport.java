@@ -29,6 +29,17 @@ public record ImportReport(Path file, FeedKind kind, Outcome outcome, byte[] has
         return new ImportReport(moved, kind, outcome, hash, records, unmatched, unmatchedByReason, problems, took);
     }
 
+    /** The innermost cause's first line: what an operator can act on, without a stack trace. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
     public boolean refused() {
         return outcome == Outcome.REFUSED;
     }

@@ -3,7 +3,6 @@ package jp.mynahealth.importer.feed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -44,7 +43,7 @@ class CardLinkLoader implements FeedLoader {
                 session.recordRead();
                 copy.row(csv.recordNumber(), csv.date("processed_on", true), csv.oneOf("event", List.of("link", "revoke"), true),
                         csv.text("issuer", 500, true), csv.matching("serial_number", SERIAL, "10進の整数", true),
-                        uuid(csv), csv.timestamp("not_before", true), csv.timestamp("not_after", true));
+                        csv.uuid("person_ref", true), csv.timestamp("not_before", true), csv.timestamp("not_after", true));
             }
             csv.finish();
             copy.finish();
@@ -70,13 +69,4 @@ class CardLinkLoader implements FeedLoader {
         return count;
     }
 
-    private static UUID uuid(CsvFeedReader csv) {
-        String value = csv.text("person_ref", 36, true);
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            csv.problem("person_ref", "UUIDの形式ではありません", "not a UUID");
-            return null;
-        }
-    }
 }

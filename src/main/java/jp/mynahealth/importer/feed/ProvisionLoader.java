@@ -3,7 +3,6 @@ package jp.mynahealth.importer.feed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -41,14 +40,7 @@ class ProvisionLoader implements FeedLoader {
             while (csv.next()) {
                 count++;
                 session.recordRead();
-                String ref = csv.text("person_ref", 36, true);
-                UUID person = null;
-                try {
-                    person = ref == null ? null : UUID.fromString(ref);
-                } catch (IllegalArgumentException e) {
-                    csv.problem("person_ref", "UUIDの形式ではありません", "not a UUID");
-                }
-                copy.row(csv.recordNumber(), csv.timestamp("provided_at", true), person,
+                copy.row(csv.recordNumber(), csv.timestamp("provided_at", true), csv.uuid("person_ref", true),
                         csv.matching("institution_code", INSTITUTION_CODE, "10桁の数字", true),
                         csv.oneOf("data_kind", List.of("薬剤情報", "特定健診等情報", "診療情報"), true));
             }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -57,7 +56,7 @@ class QualificationLoader implements FeedLoader {
                 boolean acquire = "acquire".equals(event);
                 boolean change = "change".equals(event);
                 String relationship = csv.oneOf("relationship", List.of("1", "2"), acquire);
-                copy.row(csv.recordNumber(), csv.date("processed_on", true), event, personRef(csv),
+                copy.row(csv.recordNumber(), csv.date("processed_on", true), event, csv.uuid("person_ref", true),
                         csv.matching("insurer_number", INSURER_NUMBER, "6桁または8桁の数字", true),
                         orEmpty(csv.text("symbol", 20, false)), csv.text("number", 20, true),
                         csv.matching("branch", BRANCH, "2桁の数字", true),
@@ -102,18 +101,6 @@ class QualificationLoader implements FeedLoader {
         return count;
     }
 
-    private static UUID personRef(CsvFeedReader csv) {
-        String value = csv.text("person_ref", 36, true);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            csv.problem("person_ref", "UUIDの形式ではありません", "not a UUID");
-            return null;
-        }
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
