@@ -17,6 +17,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -24,6 +29,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import jp.mynahealth.importer.ImportReport.Outcome;
@@ -67,11 +73,64 @@ public class FeedImporter {
         }
         ordered.sort(Comparator.<Map.Entry<Path, Optional<FeedKind>>>comparingInt(
                 e -> e.getValue().map(Enum::ordinal).orElse(-1)).thenComparing(e -> e.getKey().getFileName().toString()));
-        List<ImportReport> reports = new ArrayList<>();
-        for (Map.Entry<Path, Optional<FeedKind>> entry : ordered) {
-            reports.add(importFile(entry.getKey(), dryRun, progress.forFile(entry.getKey())));
+        return importInTurn(ordered, dryRun, progress);
+    }
+
+    /**
+     * Files are applied one after the other in their order, but a claims or checkup file is read,
+     * staged, checked and matched (its own connection, its own transaction) while the file before
+     * it writes and commits: on two cores that keeps both busy. At most two files are in flight.
+     */
+    private List<ImportReport> importInTurn(List<Map.Entry<Path, Optional<FeedKind>>> ordered, boolean dryRun,
+            ProgressFactory progress) throws IOException {
+        ExecutorService workers = Executors.newFixedThreadPool(2, new CustomizableThreadFactory("import-"));
+        try {
+            List<Future<ImportReport>> reports = new ArrayList<>();
+            CompletableFuture<Void> mayStart = CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> previousDone = CompletableFuture.completedFuture(null);
+            for (Map.Entry<Path, Optional<FeedKind>> entry : ordered) {
+                Path file = entry.getKey();
+                CompletableFuture<Void> start = mayStart;
+                CompletableFuture<Void> earlierDone = previousDone;
+                CompletableFuture<Void> applying = new CompletableFuture<>();
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                reports.add(workers.submit(() -> {
+                    try {
+                        start.join();
+                        return importFile(file, dryRun, progress.forFile(file), () -> {
+                            applying.complete(null);
+                            earlierDone.join();
+                        });
+                    } finally {
+                        applying.complete(null);
+                        done.complete(null);
+                    }
+                }));
+                mayStart = entry.getValue().map(FeedKind::stagesAhead).orElse(false) ? applying : done;
+                previousDone = done;
+            }
+            List<ImportReport> results = new ArrayList<>();
+            for (Future<ImportReport> report : reports) {
+                results.add(report.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while importing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
-        return reports;
     }
 
     public ImportReport importFile(Path file, boolean dryRun) {
@@ -79,6 +138,12 @@ public class FeedImporter {
     }
 
     public ImportReport importFile(Path file, boolean dryRun, ImportProgress progress) {
+        return importFile(file, dryRun, progress, () -> {
+        });
+    }
+
+    /** {@code turn} waits until the file may apply (the earlier file of the run is done). */
+    private ImportReport importFile(Path file, boolean dryRun, ImportProgress progress, Runnable turn) {
         long began = System.nanoTime();
         FeedKind kind = null;
         byte[] hash = null;
@@ -93,7 +158,7 @@ public class FeedImporter {
                         "not a file the importer knows (claims, checkup archive, drug master, or a CSV with a documented header)"));
             }
             hash = sha256(file);
-            return load(file, kind, hash, dryRun, progress, began);
+            return load(file, kind, hash, dryRun, progress, began, turn);
         } catch (RefusedFileException e) {
             return refused(file, kind, hash, began, e.problems());
         } catch (IOException e) {
@@ -103,8 +168,8 @@ public class FeedImporter {
         }
     }
 
-    private ImportReport load(Path file, FeedKind kind, byte[] hash, boolean dryRun, ImportProgress progress, long began)
-            throws IOException {
+    private ImportReport load(Path file, FeedKind kind, byte[] hash, boolean dryRun, ImportProgress progress, long began,
+            Runnable turn) throws IOException {
         FeedLoader loader = loaders.get(kind);
         log.info("Importing {} ({}, {} bytes{})", file.getFileName(), kind.dbName(), Files.size(file), dryRun ? ", dry run" : "");
         Connection opened;
@@ -116,7 +181,7 @@ public class FeedImporter {
         try (Connection connection = opened) {
             connection.setAutoCommit(false);
             try {
-                ImportSession session = new ImportSession(connection, hash, file, progress);
+                ImportSession session = new ImportSession(connection, hash, file, progress, turn);
                 // Staged files are joined and sorted whole: give this transaction the memory for it.
                 session.execute("set local work_mem = '64MB'");
                 // Two deliveries of the same bytes at once: the second waits, then finds the first.
@@ -134,11 +199,15 @@ public class FeedImporter {
                         values (:hash, :name, :kind, 0)
                         """).param("hash", hash).param("name", file.getFileName().toString()).param("kind", kind.dbName())
                         .update();
+                if (!kind.stagesAhead()) {
+                    session.beginApply();
+                }
                 long records;
                 try (InputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
                         bytes -> progress.advanced(bytes, session.recordsRead()))) {
                     records = loader.load(in, session);
                 }
+                session.beginApply();
                 session.jdbc().sql("update records.import_file set records = :records, unmatched = :unmatched where file_hash = :hash")
                         .param("records", records).param("unmatched", session.unmatched()).param("hash", hash).update();
                 progress.advanced(Files.size(file), records);

@@ -10,14 +10,30 @@ public enum FeedKind {
     DRUG_MASTER("drug_master"),
     QUALIFICATIONS("qualifications"),
     CARD_LINKS("card_links"),
-    CLAIMS("claims"),
-    CHECKUPS("checkups"),
+    CLAIMS("claims", true),
+    CHECKUPS("checkups", true),
     PROVISIONS("provisions");
 
     private final String dbName;
+    private final boolean stagesAhead;
 
     FeedKind(String dbName) {
+        this(dbName, false);
+    }
+
+    FeedKind(String dbName, boolean stagesAhead) {
         this.dbName = dbName;
+        this.stagesAhead = stagesAhead;
+    }
+
+    /**
+     * Whether a file of this kind is read, staged, checked and matched before the earlier file of
+     * a run has finished, and lets the next file do so while it writes: true for the kinds that
+     * write only their own line tables, which no file's staging reads (the masters, qualifications
+     * and links they are checked and matched against come from the other kinds, which go alone).
+     */
+    public boolean stagesAhead() {
+        return stagesAhead;
     }
 
     /** The name kept in records.import_file and shown in reports. */

@@ -16,6 +16,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public final class ImportSession {
 
+    /** The advisory lock key of applying a file ("mynaimpt"; no other part of the system uses it). */
+    private static final long APPLY_LOCK = 0x6d796e61_696d7074L;
+
     private final Connection connection;
     private final JdbcClient jdbc;
     private final byte[] fileHash;
@@ -24,14 +27,33 @@ public final class ImportSession {
     private long unmatched;
     private long recordsRead;
     private final StringBuilder phases = new StringBuilder();
+    private final Runnable turn;
+    private boolean applying;
     private long phaseStarted = System.nanoTime();
 
-    ImportSession(Connection connection, byte[] fileHash, Path file, ImportProgress progress) {
+    ImportSession(Connection connection, byte[] fileHash, Path file, ImportProgress progress, Runnable turn) {
         this.connection = connection;
+        this.turn = turn;
         this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         this.fileHash = fileHash.clone();
         this.file = file;
         this.progress = progress;
+    }
+
+    /**
+     * Called by a loader before it reads what an earlier file may change or writes to the store:
+     * waits until the earlier file of the run has committed (files are applied in their order,
+     * so a correction lands after what it corrects), then holds the store's import lock until
+     * this transaction ends, so importers in other processes apply one file at a time too.
+     */
+    public void beginApply() {
+        if (applying) {
+            return;
+        }
+        applying = true;
+        turn.run();
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
+        phase("wait for the earlier file");
     }
 
     public JdbcClient jdbc() {

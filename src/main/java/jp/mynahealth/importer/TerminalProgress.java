@@ -14,7 +14,8 @@ final class TerminalProgress implements FeedImporter.ProgressFactory {
 
     private final PrintStream out;
     private final boolean terminal;
-    private boolean drawn;
+    /** Files of a run are read two at a time (see FeedImporter), so bars come from two threads. */
+    private volatile boolean drawn;
 
     TerminalProgress(PrintStream out, boolean terminal) {
         this.out = out;

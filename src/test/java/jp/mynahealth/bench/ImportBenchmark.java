@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,7 +39,7 @@ import jp.mynahealth.importer.claims.ClaimsWriter;
 
 /**
  * The importer's benchmark, in one warm JVM (e2e/bench/import.sh runs it):
- * {@code ImportBenchmark <data folder> <feed folder>} imports the masters and qualification events
+ * {@code ImportBenchmark <data folder> <feed folder> [Spring arguments…]} imports the masters and qualification events
  * (not timed), a year of older claims and checkups to warm the JVM (printed, not counted), then
  * times the last 12 monthly claims files and the last whole year's checkup archive; then, in the
  * same run, COPYs (FROM STDIN, what psql's \copy sends) the same kind of rows into empty tables
@@ -62,8 +63,8 @@ public final class ImportBenchmark {
         Path feed = Path.of(args[1]);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommonConfiguration.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .run("--myna.data-dir=" + data, "--myna.demo.enabled=false", "--myna.import.inbox=",
-                        "--logging.level.root=WARN")) {
+                .run(Stream.concat(Stream.of("--myna.data-dir=" + data, "--myna.demo.enabled=false", "--myna.import.inbox=",
+                        "--logging.level.root=WARN"), Arrays.stream(args).skip(2)).toArray(String[]::new))) {
             FeedImporter importer = context.getBean(FeedImporter.class);
             JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
             importAll(importer, List.of(feed.resolve("insurers.csv"), feed.resolve("institutions.csv"), feed.resolve("y.csv"),

@@ -126,6 +126,18 @@ class ClaimImportTest {
     }
 
     @Test
+    void theFilesOfOneRunApplyInTheirOrderThoughTheNextIsReadWhileOneIsWritten() throws IOException {
+        List<ImportReport> reports = importer.importAll(List.of(claim("1-first.UKE", taroName(), taroBirth(), "28", false),
+                claim("2-again.UKE", taroName(), taroBirth(), "14", false), claim("3-again.UKE", taroName(), taroBirth(), "7", false)),
+                false, FeedImporter.ProgressFactory.NONE);
+
+        assertThat(reports).extracting(ImportReport::outcome).containsOnly(Outcome.IMPORTED);
+        assertThat(dispensings()).containsExactly("アムロジピン錠5mg「サワイ」 7 1日1回朝食後 " + TARO);
+        assertThat(jdbc.sql("select count(*) from records.claim_receipt where institution_code = :c").param("c", pharmacy)
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
     void aDrugTheMasterDoesNotKnowRefusesTheWholeFile() throws IOException {
         drugCode = "699999999";
         ImportReport report = importer.importFile(claim("unknown.UKE", taroName(), taroBirth(), "28", false), false);

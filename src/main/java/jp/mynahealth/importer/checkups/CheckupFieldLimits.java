@@ -29,6 +29,8 @@ final class CheckupFieldLimits {
     private CheckupFieldLimits() {
     }
 
+    private static final BigDecimal STORABLE_LIMIT = BigDecimal.valueOf(100_000_000);
+
     static boolean insurerNumber(String value) {
         return value != null && INSURER_NUMBER.matcher(value).matches();
     }
@@ -52,6 +54,12 @@ final class CheckupFieldLimits {
     /** The writer's side of {@link #decimal(String)}: a value it writes must parse back the same. */
     static boolean decimal(BigDecimal value) {
         return value == null || decimal(value.toPlainString());
+    }
+
+    /** What records.checkup_result holds (numeric(10, 2)): under 10^8, at most 2 decimals that matter. */
+    static boolean storable(BigDecimal value) {
+        return value == null || value.abs().compareTo(STORABLE_LIMIT) < 0
+                && value.compareTo(value.setScale(2, java.math.RoundingMode.HALF_UP)) == 0;
     }
 
     static boolean within(String value, int max) {

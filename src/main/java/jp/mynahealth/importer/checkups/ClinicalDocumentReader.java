@@ -296,12 +296,31 @@ final class ClinicalDocumentReader {
             if (version != null && !version.matches("[1-9]\\d{0,2}")) {
                 report(ROOT + "/versionNumber/@value", "版番号が1〜999ではありません", "the version number is not 1 to 999");
             }
+            checkItems();
             if (failed) {
                 return null;
             }
             return new CheckupDocument(recordNumber, entryName, setId, version == null ? 1 : Integer.parseInt(version),
                     checked, program, institution, insurerNumber, symbol, number, branch, personName, birthDate,
                     Integer.parseInt(sex), metabolicJudgement, guidanceLevel, List.copyOf(items));
+        }
+
+        /** What only the whole document shows: no results, an item twice, a value the store cannot hold. */
+        private void checkItems() {
+            if (items.isEmpty()) {
+                report("component", "検査結果がありません", "the document has no results");
+            }
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (CheckupItem item : items) {
+                if (!codes.add(item.code())) {
+                    report("code", "同じ検査項目が2回あります", "the same item appears twice in one document");
+                }
+                if (!CheckupFieldLimits.storable(item.valueNumeric()) || !CheckupFieldLimits.storable(item.referenceLow())
+                        || !CheckupFieldLimits.storable(item.referenceHigh())) {
+                    report("value", "数値の桁が多すぎます（整数8桁・小数2桁まで）",
+                            "a value with too many digits (8 whole and 2 decimal digits at most)");
+                }
+            }
         }
 
         private void requireText(String value, int max, String field, String ja, String en) {

@@ -84,6 +84,8 @@ class CheckupsLoader implements FeedLoader {
                 "s.checkup_id, s.version, s.checked_on, s.program, s.institution_code, s.metabolic, s.guidance",
                 "case when reason is null then true end");
         session.phase("match");
+        // From here on the earlier files of the run are committed: the versions they hold are seen.
+        session.beginApply();
         // An older version than the one held changes nothing.
         session.execute("""
                 update checkup_match m set accepted_id = null
@@ -137,21 +139,7 @@ class CheckupsLoader implements FeedLoader {
                 select max(s.record_no) from stage_checkup s where s.rec = 'C' group by s.checkup_id having count(*) > 1
                 order by 1
                 """, row -> MasterLoaders.problem(row, "setId", "同じ文書（setId）が2回あります", "the same document (setId) appears twice"));
-        session.refuseWhereFound("""
-                select max(s.record_no) from stage_checkup s where s.rec = 'I' group by s.checkup_id, s.item_code
-                having count(*) > 1 order by 1
-                """, row -> MasterLoaders.problem(row, "code", "同じ検査項目が2回あります", "the same item appears twice in one document"));
-        session.refuseWhereFound("""
-                select s.record_no from stage_checkup s
-                where s.rec = 'I' and (abs(s.value_numeric) >= 100000000 or abs(s.reference_low) >= 100000000
-                    or abs(s.reference_high) >= 100000000 or s.value_numeric <> round(s.value_numeric, 2))
-                order by 1
-                """, row -> MasterLoaders.problem(row, "value", "数値の桁が多すぎます（整数8桁・小数2桁まで）",
-                "a value with too many digits (8 whole and 2 decimal digits at most)"));
-        session.refuseWhereFound("""
-                select s.record_no from stage_checkup s
-                where s.rec = 'C' and not exists (select 1 from stage_checkup i where i.rec = 'I' and i.checkup_id = s.checkup_id)
-                order by 1
-                """, row -> MasterLoaders.problem(row, "component", "検査結果がありません", "the document has no results"));
+        // Each document's own checks (results present, no item twice, values that fit) are made as
+        // it is read (ClinicalDocumentReader): here only what needs the masters or the whole file.
     }
 }

@@ -123,6 +123,13 @@ class ClaimsLoader implements FeedLoader {
         session.execute("analyze stage_claim");
         check(session, institutions);
         session.phase("check");
+        matching.match(session, "stage_claim s", "s.rec = 'R'", "claim_match", "s.service_month",
+                "(s.service_month + interval '1 month' - interval '1 day')::date",
+                "s.institution_code, s.prescriber_code, s.service_month, s.receipt_no, s.category, s.days, s.total_points, s.public_yen, s.patient_yen, s.cancelled",
+                "case when reason is null and not cancelled then nextval('records.claim_receipt_receipt_id_seq') end");
+        session.phase("match");
+        // From here on the earlier files of the run are committed: the receipts they hold are seen.
+        session.beginApply();
         byte[] hash = session.fileHash();
         // Only an institution and month the store already holds receipts for can be a correction: a
         // month's first delivery (the usual case) probes a few dozen pairs, not every receipt. Where
@@ -161,11 +168,6 @@ class ClaimsLoader implements FeedLoader {
                     """);
         }
         session.phase("withdraw earlier receipts");
-        matching.match(session, "stage_claim s", "s.rec = 'R'", "claim_match", "s.service_month",
-                "(s.service_month + interval '1 month' - interval '1 day')::date",
-                "s.institution_code, s.prescriber_code, s.service_month, s.receipt_no, s.category, s.days, s.total_points, s.public_yen, s.patient_yen, s.cancelled",
-                "case when reason is null and not cancelled then nextval('records.claim_receipt_receipt_id_seq') end");
-        session.phase("match");
         // Rows go in person by person: every index of these tables leads with person_id, and
         // inserting in that order touches each index page once instead of at random (2.2 times
         // faster for a month of cost lines, measured).

@@ -285,6 +285,36 @@ class CheckupArchiveRefusalTest {
     }
 
     @Test
+    void anItemTwiceInOneDocument() throws IOException {
+        Problem problem = onlyProblem(TestArchives.refuse(TestArchives.zip(handWithFirst(
+                FIRST_DOC.replace("\"9N011000000000001\"", "\"9N006000000000001\"")))));
+
+        assertThat(problem.recordNumber()).isEqualTo(1);
+        assertThat(problem.field()).isEqualTo("code");
+        assertThat(problem.reasonEn()).isEqualTo("the same item appears twice in one document");
+    }
+
+    @Test
+    void aValueTheStoreCannotHold() throws IOException {
+        for (String value : new String[] { "72.125", "123456789" }) {
+            Problem problem = onlyProblem(TestArchives.refuse(TestArchives.zip(handWithFirst(
+                    FIRST_DOC.replace("value=\"72.0\"", "value=\"" + value + "\"")))));
+
+            assertThat(problem.field()).as(value).isEqualTo("value");
+            assertThat(problem.reasonJa()).as(value).contains("桁が多すぎます");
+        }
+    }
+
+    @Test
+    void aDocumentWithoutResults() throws IOException {
+        Refusal refusal = TestArchives.refuse(TestArchives.zip(handWithFirst(
+                FIRST_DOC.replaceAll("(?s)<entry>.*?</entry>", ""))));
+
+        assertThat(refusal.exception().problems()).extracting(Problem::recordNumber, Problem::field)
+                .contains(org.assertj.core.groups.Tuple.tuple(1L, "component"));
+    }
+
+    @Test
     void missingPatientIdsDateAndInstitution() throws IOException {
         String xml = FIRST_DOC.replace("<id root=\"1.2.392.200119.6.101\" extension=\"06132013\"/>\n      <id root=\"1.2.392.200119.6.204\"",
                 "<id root=\"1.2.392.200119.6.204\"")
