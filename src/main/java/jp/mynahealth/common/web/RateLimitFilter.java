@@ -9,7 +9,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -24,18 +28,36 @@ import jakarta.servlet.http.HttpSession;
  * Per-address and per-session limits (token buckets, Bucket4j) on the requests worth abusing:
  * starting logins, creating challenges, downloads. Over the limit the answer is 429 with a
  * Retry-After and the polite page; the log says which limit and for whom (address only).
+ *
+ * <p>Each rule names what it limits with a path pattern, matched as Spring MVC and Spring
+ * Security's {@code PathPatternRequestMatcher} match when they route: the default parser, against
+ * the path in segments, each percent-decoded and without its {@code ;parameters}. So
+ * {@code /%6Cogin} counts as {@code /login}, the handler it reaches, where the raw request URI let
+ * it pass uncounted. The firewall cannot take this over: StrictHttpFirewall refuses {@code //},
+ * {@code ;}, {@code ..} and encoded slashes with a 400 (after this filter), but an encoded letter
+ * is valid. Nor can the handler Spring MVC picks: the login start and the card callback are
+ * answered by Spring Security's filters, before MVC.
+ *
+ * <p>The address is {@code request.getRemoteAddr()}: the peer's own, or the client's as a proxy
+ * listed in {@code myna.web.trusted-proxies} reports it (see {@link ForwardedHeadersConfiguration}).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    /** A limit on requests whose path starts with {@code prefix}: this many per address and per session a minute. */
-    public record Rule(String name, String prefix, int perAddressPerMinute, int perSessionPerMinute) {
+    /**
+     * A limit on requests whose path matches {@code pattern} (PathPattern syntax, e.g. {@code /etax/**}):
+     * this many per address and per session a minute.
+     */
+    public record Rule(String name, String pattern, int perAddressPerMinute, int perSessionPerMinute) {
+    }
+
+    private record Limit(Rule rule, PathPattern pattern) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     /** Buckets kept for this many clients at most; the least recently used are forgotten. */
     private static final int MAX_BUCKETS = 100_000;
 
-    private final List<Rule> rules;
+    private final List<Limit> limits;
     private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -44,17 +66,18 @@ public class RateLimitFilter extends OncePerRequestFilter {
     });
 
     public RateLimitFilter(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
+        this.limits = rules.stream().map(rule -> new Limit(rule, PathPatternParser.defaultInstance.parse(rule.pattern()))).toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (Rule rule : rules) {
-            if (!path.startsWith(rule.prefix())) {
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        for (Limit limit : limits) {
+            if (!limit.pattern().matches(path)) {
                 continue;
             }
+            Rule rule = limit.rule();
             ConsumptionProbe byAddress = bucket(rule.name() + "|ip|" + request.getRemoteAddr(), rule.perAddressPerMinute());
             ConsumptionProbe bySession = byAddress.isConsumed() ? bySession(request, rule) : null;
             ConsumptionProbe refused = !byAddress.isConsumed() ? byAddress

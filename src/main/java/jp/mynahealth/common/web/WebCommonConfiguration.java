@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -21,9 +22,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 /**
  * What every role's web pages share: Japanese by default, English ({@code ?lang=en}) or
  * やさしい日本語 ({@code ?lang=easy}) on request,
- * remembered in a cookie so the choice survives the trip through the identity provider.
+ * remembered in a cookie so the choice survives the trip through the identity provider; and whom
+ * to believe about a client's address ({@link ForwardedHeadersConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ForwardedHeadersConfiguration.class)
 public class WebCommonConfiguration implements WebMvcConfigurer {
 
     public static final Locale JAPANESE = Locale.JAPANESE;

@@ -20,7 +20,7 @@ class UiLocalesConfiguration {
     @Bean
     FilterRegistrationBean<RateLimitFilter> idpRateLimits(RateLimits limits) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(List.of(
-                new RateLimitFilter.Rule("challenge", "/login", limits.challengePerAddress(), limits.challengePerSession()))));
+                new RateLimitFilter.Rule("challenge", "/login/**", limits.challengePerAddress(), limits.challengePerSession()))));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }

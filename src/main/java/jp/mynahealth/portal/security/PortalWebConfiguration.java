@@ -21,8 +21,8 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<RateLimitFilter> portalRateLimits(RateLimits limits) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(List.of(
-                new RateLimitFilter.Rule("login", "/oauth2/authorization/", limits.loginPerAddress(), limits.loginPerSession()),
-                new RateLimitFilter.Rule("download", "/etax/", limits.downloadPerAddress(), limits.downloadPerSession()))));
+                new RateLimitFilter.Rule("login", "/oauth2/authorization/**", limits.loginPerAddress(), limits.loginPerSession()),
+                new RateLimitFilter.Rule("download", "/etax/{year}/**", limits.downloadPerAddress(), limits.downloadPerSession()))));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }
