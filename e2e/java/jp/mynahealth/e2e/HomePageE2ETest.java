@@ -11,6 +11,8 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import jp.mynahealth.e2e.support.BrowserTest;
+import jp.mynahealth.e2e.support.CardLogin;
+import jp.mynahealth.e2e.support.RunningSystem;
 
 class HomePageE2ETest extends BrowserTest {
 
@@ -39,6 +41,24 @@ class HomePageE2ETest extends BrowserTest {
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("日本語")).click();
         assertThat(page.locator("html")).hasAttribute("lang", "ja");
+    }
+
+    /** The site name in the header leads to the front page: for a logged-in citizen, that is their dashboard. */
+    @Test
+    void aLoggedInCitizenFollowsTheSiteNameToTheirDashboard() {
+        CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 太郎");
+        page.navigate(portal("/drugs"));
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("マイナ健康ポータル")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1)))
+                .hasText("ようこそ、見本 太郎 さん");
+        assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions()
+                .setName("マイナンバーカードでログイン"))).hasCount(0);
+
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("ログアウト")).click();
+        page.navigate(portal("/"));
+        assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions()
+                .setName("マイナンバーカードでログイン"))).isVisible();
     }
 
     @Test

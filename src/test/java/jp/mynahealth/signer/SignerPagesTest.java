@@ -141,6 +141,41 @@ class SignerPagesTest {
         assertThat(answer.headers().firstValue("Location")).contains(ORIGIN + "/login/card/callback?error=cancelled");
     }
 
+    /** The address a language link leads to, from the signer's page (entities decoded as a browser does). */
+    private static String languageLink(String page, String text) {
+        Matcher link = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>" + text + "</a>").matcher(page);
+        assertThat(link.find()).as("language link %s", text).isTrue();
+        return "/v1/authenticate" + link.group(1).replace("&amp;", "&");
+    }
+
+    private static void assertTheLoginRequestInEnglish(HttpResponse<String> page) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"en\"", "Confirm it is you with your My Number card",
+                "class=\"origin\">http://127.0.0.1:9000<", "Alpha Card", "value=\"" + CHALLENGE + "\"",
+                "name=\"lang\" value=\"en\"").doesNotContain("This request cannot be handled", "この依頼には応じられません");
+    }
+
+    @Test
+    void switchingTheLanguageKeepsTheLoginRequest() throws Exception {
+        HttpClient browser = browser();
+        String english = languageLink(get(browser, query(ORIGIN + "/login/card/callback")).body(), "English");
+        assertThat(english).startsWith("/v1/authenticate?challenge=" + CHALLENGE + "&").endsWith("&lang=en")
+                .contains("return_to=http%3A%2F%2F127.0.0.1%3A9000%2Flogin%2Fcard%2Fcallback").doesNotContain("lang=ja");
+        assertTheLoginRequestInEnglish(get(browser, english));
+    }
+
+    /** The page after a wrong entry answers a POST: its links re-open the same request, without the PIN. */
+    @Test
+    void afterAWrongEntrySwitchingTheLanguageStillKeepsTheLoginRequest() throws Exception {
+        HttpClient browser = browser();
+        String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
+        HttpResponse<String> answer = post(browser, form(csrf, "12", "sign"));
+        assertThat(answer.statusCode()).isEqualTo(422);
+        String english = languageLink(answer.body(), "English");
+        assertThat(english).doesNotContain("pin", "card=", "_csrf", "action");
+        assertTheLoginRequestInEnglish(get(browser, english));
+    }
+
     @Test
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         assertThat(post(browser(), form("nope", "1234", "sign")).statusCode()).isEqualTo(403);

@@ -54,6 +54,11 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
         return new DisplayFormats();
     }
 
+    @Bean
+    LanguageSwitch languageSwitch() {
+        return new LanguageSwitch();
+    }
+
     /** Secure like the session cookie: behind TLS (profile "tls") the language cookie is never sent in clear either. */
     @Bean
     LocaleResolver localeResolver(@Value("${server.servlet.session.cookie.secure:false}") boolean secure) {

@@ -2,6 +2,7 @@ package jp.mynahealth.portal.insurance;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,7 @@ import jp.mynahealth.portal.access.Visit;
 import jp.mynahealth.records.Qualification;
 import jp.mynahealth.records.QualificationRepository;
 
-/** 利用登録の解除: what it means, the confirmation, and what happens next (a 資格確認書 from the insurer). */
+/** 利用登録の解除: what it means, the confirmation, and what happens next (a 資格確認書 from the insurer, if there is one). */
 @Controller
 class CancellationController {
 
@@ -62,8 +63,15 @@ class CancellationController {
         return "redirect:/insurance/registration/cancelled";
     }
 
+    /** Says what the cancellation did, from what was recorded: a 資格確認書 is asked for only when there was an insurer to ask. */
     @GetMapping("/insurance/registration/cancelled")
     String cancelled(Visit visit, Model model) {
+        Optional<Cancellation> cancellation = registrations.latestCancellation(visit.person());
+        if (cancellation.isEmpty()) {
+            // Nothing cancelled, or registered again since: the registration page says what holds now.
+            return "redirect:/insurance/registration";
+        }
+        model.addAttribute("cancellation", cancellation.get());
         model.addAttribute("history", registrations.history(visit.person()));
         return "portal/insurance/cancelled";
     }

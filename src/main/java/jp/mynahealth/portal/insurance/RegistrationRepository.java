@@ -60,6 +60,28 @@ class RegistrationRepository {
                 .list();
     }
 
+    /**
+     * The person's latest registration if it is cancelled, with the insurer its 資格確認書 request went
+     * to; empty when they never cancelled or have registered again since.
+     */
+    Optional<Cancellation> latestCancellation(PersonId person) {
+        return jdbc.sql("""
+                select cancelled_at, insurer_number
+                from (select r.cancelled_at, q.insurer_number
+                      from portal.card_use_registration r
+                      left join portal.eligibility_certificate_request q
+                        on q.person_id = r.person_id and q.registration_id = r.registration_id
+                      where r.person_id = :person
+                      order by r.registered_at desc, r.registration_id desc, q.request_id desc
+                      limit 1) latest
+                where cancelled_at is not null
+                """)
+                .param("person", person.value())
+                .query((row, n) -> new Cancellation(row.getTimestamp("cancelled_at").toInstant(),
+                        row.getString("insurer_number")))
+                .optional();
+    }
+
     /** Registers, or returns the registration already active. */
     Registration register(Visit visit) {
         Instant now = clock.instant();

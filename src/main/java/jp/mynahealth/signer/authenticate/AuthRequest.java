@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 /**
  * A site's request to sign a login challenge, checked: the origin is a bare http(s) origin, the
  * return address belongs to that same origin, and the challenge is base64url of sensible length.
@@ -31,6 +33,14 @@ record AuthRequest(String challenge, String origin, String returnTo, String lang
             throw new Invalid("return_to " + returnTo + " is not on the origin " + origin);
         }
         return new AuthRequest(challenge, origin, returnTo, "en".equals(lang) ? "en" : "ja");
+    }
+
+    /** The query of the GET address that shows this request's screen, each value percent-encoded in full. */
+    String screenQuery() {
+        return UriComponentsBuilder.newInstance()
+                .queryParam("challenge", "{challenge}").queryParam("origin", "{origin}")
+                .queryParam("return_to", "{returnTo}").queryParam("lang", "{lang}")
+                .encode().buildAndExpand(challenge, origin, returnTo, lang).getQuery();
     }
 
     /** Where the browser goes after Cancel. */

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.springframework.web.servlet.view.RedirectView;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.mynahealth.common.web.LanguageSwitch;
 import jp.mynahealth.signer.card.Card;
 import jp.mynahealth.signer.card.CardException;
 import jp.mynahealth.signer.card.Cards;
@@ -52,8 +54,10 @@ class AuthenticateController {
             @RequestParam(name = "return_to", required = false) String returnTo,
             @RequestParam(required = false) String lang, @RequestParam(required = false) String card,
             @RequestParam(required = false) String pin, @RequestParam(required = false) String action, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest http, HttpServletResponse response) {
         AuthRequest request = AuthRequest.of(challenge, origin, returnTo, lang);
+        // The page answering the POST has no query: its language links re-open the screen by its GET address.
+        http.setAttribute(LanguageSwitch.SCREEN_QUERY, request.screenQuery());
         if ("cancel".equals(action)) {
             log.info("The citizen cancelled a login for {}", request.origin());
             // 303: the browser goes back to the site with a GET, whatever the form's method was.

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import jp.mynahealth.Role;
+import jp.mynahealth.portal.access.Channel;
+import jp.mynahealth.portal.access.Visit;
+import jp.mynahealth.records.PersonId;
 import jp.mynahealth.support.PortalRole;
 
 /** The insurance pages through the portal's real security chain, logged in as demo people. */
@@ -95,6 +98,56 @@ class InsurancePagesTest {
         mvc.perform(post("/insurance/registration/cancel").with(as(person)).with(csrf()))
                 .andExpect(redirectedUrl("/insurance/registration/cancelled"));
         assertThat(page("/insurance/registration/cancelled", person)).contains("資格確認書");
+    }
+
+    /** A demo person nobody else's tests register (each test takes its own from the end it names). */
+    private static UUID unregisteredPerson(String end) {
+        return jdbc.sql("""
+                select person_id from records.person
+                where family_name <> '見本'
+                  and person_id not in (select person_id from portal.card_use_registration)
+                order by person_id %s
+                limit 1
+                """.formatted(end)).query(UUID.class).single();
+    }
+
+    @Test
+    void theCancelledPageSaysTheCertificateWasRequestedWhenThereWasAnInsurerToAsk() throws Exception {
+        UUID person = unregisteredPerson("desc offset 1");
+        mvc.perform(post("/insurance/registration").param("consent", "yes").with(as(person)).with(csrf()))
+                .andExpect(redirectedUrl("/insurance/registration"));
+        mvc.perform(post("/insurance/registration/cancel").with(as(person)).with(csrf()))
+                .andExpect(redirectedUrl("/insurance/registration/cancelled"));
+        assertThat(jdbc.sql("select insurer_number from portal.eligibility_certificate_request where person_id = :p")
+                .param("p", person).query(String.class).single()).isNotNull();
+        assertThat(page("/insurance/registration/cancelled", person)).contains("ご加入の健康保険に資格確認書の交付を依頼しました。")
+                .doesNotContain("依頼していません");
+        assertThat(page("/insurance/registration/cancelled?lang=en", person))
+                .contains("We have asked your insurer to issue an eligibility certificate").doesNotContain("We have not asked");
+    }
+
+    /**
+     * Every demo person is insured on the test day, so the cancellation is recorded as the controller
+     * records it for someone who is not: a request with no insurer.
+     */
+    @Test
+    void theCancelledPageSaysNoCertificateWasRequestedWhenThereWasNoInsurerToAsk() throws Exception {
+        UUID person = unregisteredPerson("asc");
+        RegistrationRepository registrations = PortalRole.roles().context(Role.PORTAL).getBean(RegistrationRepository.class);
+        Visit visit = new Visit(new PersonId(person), Channel.WEB, null);
+        registrations.register(visit);
+        registrations.cancel(visit, null);
+        assertThat(page("/insurance/registration/cancelled", person)).contains("資格確認書の交付は依頼していません。")
+                .doesNotContain("交付を依頼しました", "届いた資格確認書");
+        assertThat(page("/insurance/registration/cancelled?lang=en", person))
+                .contains("We have not asked for an eligibility certificate").doesNotContain("We have asked your insurer");
+    }
+
+    /** Only a cancellation has a page saying what it did: without one (or registered again since) there is nothing to report. */
+    @Test
+    void withoutACancellationTheCancelledPageLeadsToTheRegistration() throws Exception {
+        mvc.perform(get("/insurance/registration/cancelled").with(as(unregisteredPerson("desc offset 2"))))
+                .andExpect(redirectedUrl("/insurance/registration"));
     }
 
     @Test

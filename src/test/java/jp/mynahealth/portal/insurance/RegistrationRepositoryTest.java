@@ -116,6 +116,26 @@ class RegistrationRepositoryTest {
     }
 
     @Test
+    void theLatestCancellationSaysWhetherAnInsurerWasAsked() {
+        assertThat(registrations.latestCancellation(visit.person())).isEmpty();
+        registrations.register(visit);
+        assertThat(registrations.latestCancellation(visit.person())).isEmpty();
+        registrations.cancel(visit, "06139129");
+        assertThat(registrations.latestCancellation(visit.person()))
+                .hasValueSatisfying(cancellation -> {
+                    assertThat(cancellation.certificateRequested()).isTrue();
+                    assertThat(cancellation.insurerNumber()).isEqualTo("06139129");
+                    assertThat(cancellation.cancelledAt()).isEqualTo(clock.instant());
+                });
+
+        registrations.register(visit);
+        assertThat(registrations.latestCancellation(visit.person())).as("registered again since").isEmpty();
+        registrations.cancel(visit, null);
+        assertThat(registrations.latestCancellation(visit.person()))
+                .hasValueSatisfying(cancellation -> assertThat(cancellation.certificateRequested()).isFalse());
+    }
+
+    @Test
     void cancellingWithoutARegistrationIsRefusedAndWritesNothing() {
         assertThatThrownBy(() -> registrations.cancel(visit, "06139129")).isInstanceOf(NotRegisteredException.class);
         assertThat(rows()).isZero();
