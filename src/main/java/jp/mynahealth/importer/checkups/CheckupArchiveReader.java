@@ -39,23 +39,29 @@ public final class CheckupArchiveReader {
         ProblemCollector problems = new ProblemCollector(limits.maxProblems());
         CountingInputStream raw = new CountingInputStream(zip);
         Tally tally = new Tally();
-        try (ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8)) {
+        try (ZipInputStream in = new ZipInputStream(raw, StandardCharsets.UTF_8);
+                OrderedDocumentParser documents = new OrderedDocumentParser(problems, sink)) {
             ArchiveEntryReader entries = new ArchiveEntryReader(in, raw, limits, problems);
-            ClinicalDocumentReader documents = new ClinicalDocumentReader(problems);
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (++tally.entries > limits.maxEntries()) {
-                    throw problems.fatal(0, "", "ファイル数が上限（" + limits.maxEntries() + "）を超えています",
-                            "the archive has more than " + limits.maxEntries() + " entries");
+            try {
+                ZipEntry entry;
+                while ((entry = in.getNextEntry()) != null) {
+                    if (++tally.entries > limits.maxEntries()) {
+                        throw problems.fatal(0, "", "ファイル数が上限（" + limits.maxEntries() + "）を超えています",
+                                "the archive has more than " + limits.maxEntries() + " entries");
+                    }
+                    readEntry(entry.getName(), entries, documents, problems, tally);
                 }
-                readEntry(entry.getName(), entries, documents, problems, tally, sink);
+            } catch (ZipException | EOFException e) {
+                // The documents before the damage are still reported, before it, as they were read.
+                documents.finish();
+                throw problems.fatal(0, "", "ZIPファイルが壊れているか途中で切れています",
+                        "the zip is corrupt or truncated: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // ZipInputStream's answer to an entry name that is not UTF-8.
+                documents.finish();
+                throw problems.fatal(0, "", "ファイル名が UTF-8 で読めません", "an entry name is not UTF-8: " + e.getMessage());
             }
-        } catch (ZipException | EOFException e) {
-            throw problems.fatal(0, "", "ZIPファイルが壊れているか途中で切れています",
-                    "the zip is corrupt or truncated: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // ZipInputStream's answer to an entry name that is not UTF-8.
-            throw problems.fatal(0, "", "ファイル名が UTF-8 で読めません", "an entry name is not UTF-8: " + e.getMessage());
+            documents.finish();
         }
         checkCounts(problems, tally);
         if (!problems.isEmpty()) {
@@ -73,8 +79,8 @@ public final class CheckupArchiveReader {
         boolean summarySeen;
     }
 
-    private static void readEntry(String name, ArchiveEntryReader entries, ClinicalDocumentReader documents,
-            ProblemCollector problems, Tally tally, Consumer<CheckupDocument> sink) throws IOException {
+    private static void readEntry(String name, ArchiveEntryReader entries, OrderedDocumentParser documents,
+            ProblemCollector problems, Tally tally) throws IOException {
         String unsafe = ArchiveEntryNames.unsafe(name);
         if (unsafe != null) {
             throw problems.fatal(0, ObservationBuilder.abbreviate(name), "ファイル名が不正です（絶対パスや .. を含む）",
@@ -86,10 +92,7 @@ public final class CheckupArchiveReader {
         switch (ArchiveEntryNames.kind(name)) {
             case DOCUMENT -> {
                 long recordNumber = ++tally.documents;
-                CheckupDocument document = documents.read(entries.readAll(name), recordNumber, name);
-                if (document != null) {
-                    sink.accept(document);
-                }
+                documents.submit(entries.readAll(name), recordNumber, name);
             }
             case INDEX -> {
                 if (tally.indexSeen) {

@@ -17,7 +17,11 @@ final class ProblemCollector {
     }
 
     void add(long recordNumber, String field, String reasonJa, String reasonEn) {
-        problems.add(new Problem(recordNumber, field, reasonJa, reasonEn));
+        add(new Problem(recordNumber, field, reasonJa, reasonEn));
+    }
+
+    void add(Problem problem) {
+        problems.add(problem);
         if (problems.size() >= max) {
             throw refusal();
         }
@@ -27,6 +31,10 @@ final class ProblemCollector {
     RefusedFileException fatal(long recordNumber, String field, String reasonJa, String reasonEn) {
         problems.add(new Problem(recordNumber, field, reasonJa, reasonEn));
         return refusal();
+    }
+
+    List<Problem> problems() {
+        return List.copyOf(problems);
     }
 
     int size() {

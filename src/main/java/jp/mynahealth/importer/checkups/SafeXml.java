@@ -15,17 +15,21 @@ import javax.xml.stream.XMLStreamReader;
 final class SafeXml {
 
     // newDefaultFactory: the JDK implementation whose settings we know, whatever else is on the classpath.
-    private static final XMLInputFactory INPUT = XMLInputFactory.newDefaultFactory();
+    // One input factory a thread: documents are parsed on several threads, and the JDK does not
+    // promise that one factory may create readers concurrently.
+    private static final ThreadLocal<XMLInputFactory> INPUT = ThreadLocal.withInitial(SafeXml::inputFactory);
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
 
-    static {
-        INPUT.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        INPUT.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        INPUT.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        INPUT.setProperty(XMLInputFactory.IS_COALESCING, true);
-        INPUT.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+    private static XMLInputFactory inputFactory() {
+        XMLInputFactory input = XMLInputFactory.newDefaultFactory();
+        input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        input.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        input.setProperty(XMLInputFactory.IS_COALESCING, true);
+        input.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });
+        return input;
     }
 
     /** Raised on a DOCTYPE: the caller reports it as such, not as a generic parse error. */
@@ -39,7 +43,7 @@ final class SafeXml {
     }
 
     static XMLStreamReader open(byte[] xml) throws XMLStreamException {
-        return INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
+        return INPUT.get().createXMLStreamReader(new ByteArrayInputStream(xml));
     }
 
     /** The next event, refusing a DTD before anything declared in it can be used. */

@@ -105,7 +105,7 @@ class CheckupsLoader implements FeedLoader {
                 insert into records.checkup (person_id, checkup_id, checked_on, program, institution_code,
                                              metabolic_judgement, guidance_level, document_version, file_hash)
                 select person_id, checkup_id, checked_on, program, institution_code, metabolic, guidance, version, :hash
-                from checkup_match where accepted_id order by person_id, record_no
+                from checkup_match where accepted_id
                 """).param("hash", session.fileHash()).update();
         session.execute("""
                 insert into records.checkup_result (person_id, checkup_id, item_code, item_name, value_numeric, value_text, unit,

@@ -14,7 +14,7 @@ import jp.mynahealth.importer.ImportSession;
 class PersonMatching {
 
     /**
-     * Creates {@code matchTable} from the staged records selected by {@code filter}: their key,
+     * Creates {@code matchTable}, in person order (see the loaders' inserts), from the staged records selected by {@code filter}: their key,
      * name, birth date and {@code carried} columns, the person found (if exactly one), the reason
      * when none is accepted, and {@code accepted} evaluated over those columns as accepted_id.
      */
@@ -52,6 +52,7 @@ class PersonMatching {
                     left join records.person p on p.person_id = f.first_person::uuid and f.first_person = f.last_person
                     where %7$s
                 ) x
+                order by x.person_id, x.record_no
                 """.formatted(matchTable, accepted, periodStart, carried, staged, periodEnd, filter));
         session.execute("analyze " + matchTable);
     }
