@@ -18,9 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param challengeTtl   how long a login challenge may be used
  * @param maxTokenBytes  the largest auth token accepted, before any parsing
  * @param revocationTimeout how long to wait for OCSP or the CRL before the next way or refusal
+ * @param ocspMaxAge     how old an OCSP answer (its thisUpdate) may be, whatever its nextUpdate says
+ * @param crlMaxAge      how long a CRL that names no nextUpdate is used, and kept, after its thisUpdate
  */
 @ConfigurationProperties("myna.idp")
 public record IdpProperties(String url, String portalUrl, String portalClientSecret, String signerUrl,
         Path trustAnchors, Path intermediates, String cardPolicy, Duration challengeTtl, int maxTokenBytes,
-        Duration revocationTimeout) {
+        Duration revocationTimeout, Duration ocspMaxAge, Duration crlMaxAge) {
 }

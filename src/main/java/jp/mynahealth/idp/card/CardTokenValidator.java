@@ -35,7 +35,8 @@ public class CardTokenValidator {
         this.links = links;
         this.clock = clock;
         this.certificates = new CertificateChecker(properties.cardPolicy());
-        this.revocation = new RevocationChecker(properties.revocationTimeout());
+        this.revocation = new RevocationChecker(properties.revocationTimeout(), properties.ocspMaxAge(),
+                properties.crlMaxAge());
     }
 
     /** The person the card belongs to; a {@link CardLoginException} names any failure. */

@@ -1,14 +1,11 @@
 package jp.mynahealth.idp.card;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,23 +46,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks whether a card certificate is revoked: OCSP first (with a fresh nonce, the answer signed by
  * the CA or its delegated responder, and current), the CRL of the distribution point when OCSP
- * cannot answer, and a refusal with 503 when neither can — never a silent pass.
+ * cannot answer (kept until its nextUpdate, see {@link CrlCache}), and a refusal with 503 when
+ * neither can — never a silent pass.
  */
 final class RevocationChecker {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationChecker.class);
-    /** Clocks of the responder and of this server may differ a little. */
-    private static final Duration SKEW = Duration.ofMinutes(5);
-    /** An OCSP answer without nextUpdate is accepted for this long after thisUpdate. */
-    private static final Duration OCSP_MAX_AGE = Duration.ofHours(1);
+    /** Clocks of the responder, of the CA and of this server may differ a little. */
+    static final Duration SKEW = Duration.ofMinutes(5);
 
     private final HttpClient http;
     private final Duration timeout;
+    private final Duration ocspMaxAge;
+    private final CrlCache crls;
     private final SecureRandom random = new SecureRandom();
 
-    RevocationChecker(Duration timeout) {
+    /**
+     * @param ocspMaxAge how old an OCSP answer's thisUpdate may be, whatever its nextUpdate says
+     * @param crlMaxAge  how long a CRL that names no nextUpdate is used after its thisUpdate
+     */
+    RevocationChecker(Duration timeout, Duration ocspMaxAge, Duration crlMaxAge) {
         this.timeout = timeout;
+        this.ocspMaxAge = ocspMaxAge;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.crls = new CrlCache(http, timeout, crlMaxAge);
     }
 
     void check(X509Certificate card, X509Certificate issuer, Instant now) {
@@ -82,7 +86,9 @@ final class RevocationChecker {
             log.warn("OCSP could not answer for certificate {}: {}; trying the CRL", serial, e.getMessage());
         }
         try {
-            if (crlLists(card, issuer, now)) {
+            String crlUrl = crlUrl(card).orElseThrow(() -> new RevocationSourceException(
+                    "the certificate names no CRL distribution point"));
+            if (crls.lists(card, crlUrl, issuer, now)) {
                 throw new CardLoginException(LoginFailure.REVOKED, "CRL: certificate " + serial + " is revoked");
             }
         } catch (RevocationSourceException e) {
@@ -91,7 +97,7 @@ final class RevocationChecker {
         }
     }
 
-    /** Empty when the card names no OCSP responder. */
+    /** Whether OCSP says the card is revoked; a {@link RevocationSourceException} when OCSP gives no trustworthy answer. */
     private Optional<Boolean> askOcsp(X509Certificate card, X509Certificate issuer, Instant now) {
         Optional<String> url = ocspUrl(card);
         if (url.isEmpty()) {
@@ -119,15 +125,24 @@ final class RevocationChecker {
             }
             BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
             verifyResponder(basic, issuer, now);
+            // Only the nonce shows that a signed answer was made for this login and is not an earlier
+            // "good" replayed after the card was revoked. An answer without it, or with another one,
+            // is not believed: it counts as no answer and the CRL decides. Refusing the login instead
+            // would protect nothing (whoever can replay OCSP answers can just as well block OCSP and
+            // so bring the CRL in) and would lock citizens out whenever a cache or proxy in front of a
+            // responder drops nonces.
             Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-            if (echoed == null || !Arrays.equals(DEROctetString.getInstance(echoed.getParsedValue()).getOctets(), nonce)) {
-                throw new RevocationSourceException("OCSP response does not echo the request nonce");
+            if (echoed == null) {
+                throw new RevocationSourceException("OCSP response carries no nonce");
+            }
+            if (!Arrays.equals(DEROctetString.getInstance(echoed.getParsedValue()).getOctets(), nonce)) {
+                throw new RevocationSourceException("OCSP response carries another request's nonce (replayed or misrouted)");
             }
             for (SingleResp single : basic.getResponses()) {
                 if (!single.getCertID().equals(id)) {
                     continue;
                 }
-                checkFresh(single.getThisUpdate(), single.getNextUpdate(), now, "OCSP");
+                checkFresh(single, now);
                 CertificateStatus status = single.getCertStatus();
                 if (status == CertificateStatus.GOOD) {
                     return Optional.of(false);
@@ -135,6 +150,9 @@ final class RevocationChecker {
                 if (status instanceof RevokedStatus) {
                     return Optional.of(true);
                 }
+                // "unknown" from the issuer's own responder: the issuer does not know it issued this
+                // certificate, though it carries the issuer's signature. The CRL cannot settle that (it
+                // lists only what was issued and revoked), so the card is refused, not passed on to it.
                 throw new CardLoginException(LoginFailure.INVALID_CARD, "OCSP does not know certificate "
                         + card.getSerialNumber().toString(16));
             }
@@ -181,44 +199,21 @@ final class RevocationChecker {
         }
     }
 
-    private boolean crlLists(X509Certificate card, X509Certificate issuer, Instant now) {
-        Optional<String> url = crlUrl(card);
-        if (url.isEmpty()) {
-            throw new RevocationSourceException("the certificate names no CRL distribution point");
+    /**
+     * The answer must be recent (a live responder dates it now) and not past its nextUpdate: an old
+     * thisUpdate means the responder answers from stale knowledge, even if it promises to be current.
+     */
+    private void checkFresh(SingleResp single, Instant now) {
+        Instant thisUpdate = single.getThisUpdate().toInstant();
+        if (thisUpdate.isAfter(now.plus(SKEW))) {
+            throw new RevocationSourceException("OCSP answer is dated in the future (" + thisUpdate + ")");
         }
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url.get())).timeout(timeout).GET()
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new RevocationSourceException("CRL download answered HTTP " + response.statusCode());
-            }
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(response.body()));
-            if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-                throw new RevocationSourceException("CRL is not from the card's issuer");
-            }
-            crl.verify(issuer.getPublicKey());
-            checkFresh(crl.getThisUpdate(), crl.getNextUpdate(), now, "CRL");
-            return crl.isRevoked(card);
-        } catch (IOException e) {
-            throw new RevocationSourceException("CRL unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RevocationSourceException("interrupted while fetching the CRL");
-        } catch (RevocationSourceException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RevocationSourceException("CRL unusable: " + e.getMessage());
+        if (thisUpdate.plus(ocspMaxAge).plus(SKEW).isBefore(now)) {
+            throw new RevocationSourceException("OCSP answer is too old (thisUpdate " + thisUpdate + ")");
         }
-    }
-
-    private static void checkFresh(Date thisUpdate, Date nextUpdate, Instant now, String source) {
-        if (thisUpdate.toInstant().isAfter(now.plus(SKEW))) {
-            throw new RevocationSourceException(source + " answer is dated in the future");
-        }
-        Instant expires = nextUpdate != null ? nextUpdate.toInstant() : thisUpdate.toInstant().plus(OCSP_MAX_AGE);
-        if (expires.plus(SKEW).isBefore(now)) {
-            throw new RevocationSourceException(source + " answer is out of date");
+        Date nextUpdate = single.getNextUpdate();
+        if (nextUpdate != null && nextUpdate.toInstant().plus(SKEW).isBefore(now)) {
+            throw new RevocationSourceException("OCSP answer is out of date (nextUpdate " + nextUpdate.toInstant() + ")");
         }
     }
 
@@ -264,12 +259,5 @@ final class RevocationChecker {
         ASN1Encodable value = name.getName();
         String uri = ASN1IA5String.getInstance(value).getString();
         return uri.startsWith("http://") || uri.startsWith("https://") ? Optional.of(uri) : Optional.empty();
-    }
-
-    /** OCSP or the CRL could not give a trustworthy answer (unreachable, unsigned, stale). */
-    private static final class RevocationSourceException extends RuntimeException {
-        RevocationSourceException(String message) {
-            super(message);
-        }
     }
 }

@@ -37,7 +37,8 @@ class CardChallengeStoreTest {
     @BeforeEach
     void setUp() {
         store = new CardChallengeStore(jdbc, clock, new IdpProperties("http://127.0.0.1:9000", "http://localhost:8080", "s",
-                "http://127.0.0.1:18765", Path.of("a"), Path.of("b"), "1.2", Duration.ofMinutes(5), 16384, Duration.ofSeconds(1)));
+                "http://127.0.0.1:18765", Path.of("a"), Path.of("b"), "1.2", Duration.ofMinutes(5), 16384, Duration.ofSeconds(1),
+                Duration.ofHours(1), Duration.ofHours(24)));
     }
 
     @Test

@@ -63,16 +63,14 @@ class CardTokenValidatorTest {
 
     @BeforeEach
     void setUp() {
-        pki.ocspUp = true;
-        pki.crlUp = true;
-        pki.ocspSignerOverride = null;
+        pki.reset();
         validator = validator(folder.resolve("anchors.pem"));
     }
 
     private CardTokenValidator validator(Path anchors) {
         IdpProperties properties = new IdpProperties(ORIGIN, "http://localhost:8080", "secret", "http://127.0.0.1:18765",
                 anchors, folder.resolve("intermediates.pem"), TestPki.POLICY, Duration.ofMinutes(5), 16384,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofHours(24));
         return new CardTokenValidator(properties, links, Clock.fixed(TestPki.NOW, ZoneOffset.UTC));
     }
 

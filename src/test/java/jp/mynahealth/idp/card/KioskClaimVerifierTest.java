@@ -65,7 +65,7 @@ class KioskClaimVerifierTest {
         register("test-kiosk-retired", TERMINAL, Instant.parse("2026-01-01T00:00:00Z"));
         IdpProperties properties = new IdpProperties(ORIGIN, "http://localhost:8080", "secret", "http://127.0.0.1:18765",
                 Path.of("unused.pem"), Path.of("unused.pem"), TestPki.POLICY, Duration.ofMinutes(5), 16384,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofHours(24));
         verifier = new KioskClaimVerifier(new KioskTerminalRegister(jdbc), properties);
     }
 

@@ -15,15 +15,20 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -54,6 +59,7 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
@@ -85,7 +91,33 @@ public final class TestPki implements AutoCloseable {
     volatile boolean crlUp = true;
     /** When set, OCSP answers are signed with this stranger's key instead of the responder's. */
     volatile KeyPair ocspSignerOverride;
+    volatile Nonce ocspNonce;
+    volatile OcspClaim ocspClaim;
+    volatile Instant ocspThisUpdate;
+    /** Null: the answer names no nextUpdate. */
+    volatile Instant ocspNextUpdate;
+    /** When set, the CRL is signed with this stranger's key instead of the issuer's. */
+    volatile KeyPair crlSignerOverride;
+    volatile Instant crlThisUpdate;
+    /** Null: the CRL names no nextUpdate. */
+    volatile Duration crlValidity;
+    /** How long the CRL server takes to answer. */
+    volatile Duration crlDelay;
+    /** Requests the servers received, answered or not. */
+    final AtomicInteger ocspHits = new AtomicInteger();
+    final AtomicInteger crlHits = new AtomicInteger();
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newFixedThreadPool(8);
+
+    /** What the OCSP server says of every certificate: the truth (good, or revoked when listed), or a fixed status. */
+    enum OcspClaim {
+        TRUTH, GOOD, UNKNOWN
+    }
+
+    /** What the OCSP server does with the request's nonce. */
+    enum Nonce {
+        ECHO, OMIT, REPLACE
+    }
 
     /** How a test card differs from a good one. */
     public record CardSpec(boolean expired, boolean signingKeyUsage, boolean policy) {
@@ -101,22 +133,47 @@ public final class TestPki implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ocsp", this::ocsp);
         server.createContext("/crl", this::crl);
+        // Concurrent requests are answered concurrently, as by a real responder.
+        server.setExecutor(handlers);
         server.start();
+        reset();
         root = certificate(new X500Name("CN=" + name + " Root, O=Test, C=JP"), rootKeys, rootKeys.getPrivate(),
-                new X500Name("CN=" + name + " Root, O=Test, C=JP"), true, null, false, true, null, false);
+                new X500Name("CN=" + name + " Root, O=Test, C=JP"), true, null, false, true, null, null);
         issuer = certificate(new X500Name("CN=" + name + " User Authentication CA, OU=JPKI for user authentication, O=Test, C=JP"),
                 issuerKeys, rootKeys.getPrivate(), X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), true,
-                null, false, true, null, false);
+                null, false, true, null, null);
         responder = certificate(new X500Name("CN=" + name + " OCSP, O=Test, C=JP"), responderKeys, issuerKeys.getPrivate(),
                 X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), false, null, false, true,
-                KeyPurposeId.id_kp_OCSPSigning, false);
+                KeyPurposeId.id_kp_OCSPSigning, null);
+    }
+
+    /** Both servers up, answering correctly and at once; counts back to zero. */
+    void reset() {
+        ocspUp = true;
+        crlUp = true;
+        ocspSignerOverride = null;
+        ocspNonce = Nonce.ECHO;
+        ocspClaim = OcspClaim.TRUTH;
+        ocspThisUpdate = NOW;
+        ocspNextUpdate = NOW.plus(1, ChronoUnit.HOURS);
+        crlSignerOverride = null;
+        crlThisUpdate = NOW;
+        crlValidity = Duration.ofDays(1);
+        crlDelay = Duration.ZERO;
+        ocspHits.set(0);
+        crlHits.set(0);
     }
 
     public Card card(CardSpec spec) throws Exception {
+        return card(spec, "test.crl");
+    }
+
+    /** A card naming its own CRL distribution point on this server, so its CRL is cached apart from others'. */
+    public Card card(CardSpec spec, String crlName) throws Exception {
         KeyPair keys = keys(2048);
         X509Certificate certificate = certificate(new X500Name("CN=" + new BigInteger(128, RANDOM).toString(16) + ", C=JP"),
                 keys, issuerKeys.getPrivate(), X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), false,
-                spec.policy() ? POLICY : null, spec.expired(), spec.signingKeyUsage(), null, true);
+                spec.policy() ? POLICY : null, spec.expired(), spec.signingKeyUsage(), null, crlName);
         return new Card(certificate, keys.getPrivate());
     }
 
@@ -143,10 +200,12 @@ public final class TestPki implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
+    /** {@code crlName}: a card's CRL on this server (the card also names this OCSP server); null for the PKI's own certificates. */
     private X509Certificate certificate(X500Name subject, KeyPair keys, PrivateKey signerKey, X500Name issuerName, boolean ca,
-            String policy, boolean expired, boolean signingKeyUsage, KeyPurposeId purpose, boolean card) throws Exception {
+            String policy, boolean expired, boolean signingKeyUsage, KeyPurposeId purpose, String crlName) throws Exception {
         Instant from = expired ? NOW.minus(6 * 365, ChronoUnit.DAYS) : NOW.minus(1, ChronoUnit.DAYS);
         Instant to = expired ? NOW.minus(365, ChronoUnit.DAYS) : NOW.plus(5 * 365, ChronoUnit.DAYS);
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, new BigInteger(127, RANDOM).add(BigInteger.ONE),
@@ -169,18 +228,19 @@ public final class TestPki implements AutoCloseable {
             builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
                     new PolicyInformation(new ASN1ObjectIdentifier(policy))));
         }
-        if (card) {
+        if (crlName != null) {
             builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
                     AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, baseUrl() + "/ocsp")));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(new GeneralNames(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, baseUrl() + "/crl/test.crl"))), null, null) }));
+                        new GeneralName(GeneralName.uniformResourceIdentifier, baseUrl() + "/crl/" + crlName))), null, null) }));
         }
         ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(signerKey);
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
     private void ocsp(HttpExchange exchange) throws IOException {
+        ocspHits.incrementAndGet();
         try (exchange) {
             if (!ocspUp) {
                 exchange.sendResponseHeaders(503, -1);
@@ -191,13 +251,25 @@ public final class TestPki implements AutoCloseable {
             BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(signing.getPublic(),
                     new JcaDigestCalculatorProviderBuilder().build().get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1));
             for (Req one : request.getRequestList()) {
-                CertificateStatus status = revoked.contains(one.getCertID().getSerialNumber())
-                        ? new RevokedStatus(Date.from(NOW.minus(1, ChronoUnit.HOURS)), CRLReason.keyCompromise)
-                        : CertificateStatus.GOOD;
-                builder.addResponse(one.getCertID(), status, Date.from(NOW), Date.from(NOW.plus(1, ChronoUnit.HOURS)), null);
+                CertificateStatus status = switch (ocspClaim) {
+                    case GOOD -> CertificateStatus.GOOD;
+                    case UNKNOWN -> new UnknownStatus();
+                    case TRUTH -> revoked.contains(one.getCertID().getSerialNumber())
+                            ? new RevokedStatus(Date.from(NOW.minus(1, ChronoUnit.HOURS)), CRLReason.keyCompromise)
+                            : CertificateStatus.GOOD;
+                };
+                Instant next = ocspNextUpdate;
+                builder.addResponse(one.getCertID(), status, Date.from(ocspThisUpdate), next == null ? null : Date.from(next),
+                        null);
             }
             Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-            if (nonce != null) {
+            if (ocspNonce == Nonce.REPLACE) {
+                byte[] other = new byte[16];
+                RANDOM.nextBytes(other);
+                nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                        new DEROctetString(new DEROctetString(other).getEncoded()));
+            }
+            if (nonce != null && ocspNonce != Nonce.OMIT) {
                 builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
             }
             byte[] body = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(
@@ -210,19 +282,26 @@ public final class TestPki implements AutoCloseable {
     }
 
     private void crl(HttpExchange exchange) throws IOException {
+        crlHits.incrementAndGet();
         try (exchange) {
+            Thread.sleep(crlDelay.toMillis());
             if (!crlUp) {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
+            Instant thisUpdate = crlThisUpdate;
             X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
-                    Date.from(NOW));
-            builder.setNextUpdate(Date.from(NOW.plus(1, ChronoUnit.DAYS)));
+                    Date.from(thisUpdate));
+            Duration validity = crlValidity;
+            if (validity != null) {
+                builder.setNextUpdate(Date.from(thisUpdate.plus(validity)));
+            }
             for (BigInteger serial : revoked) {
                 builder.addCRLEntry(serial, Date.from(NOW.minus(1, ChronoUnit.HOURS)), CRLReason.keyCompromise);
             }
+            KeyPair signing = crlSignerOverride != null ? crlSignerOverride : issuerKeys;
             byte[] body = new JcaX509CRLConverter().getCRL(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate()))).getEncoded();
+                    new JcaContentSignerBuilder("SHA256withRSA").build(signing.getPrivate()))).getEncoded();
             send(exchange, "application/pkix-crl", body);
         } catch (Exception e) {
             throw new IOException(e);
