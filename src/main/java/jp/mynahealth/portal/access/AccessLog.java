@@ -2,11 +2,21 @@ package jp.mynahealth.portal.access;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Appends one row per view or change of a person's data, so the citizen can see every access. */
+/**
+ * Appends one row per view or change of a person's data, so the citizen can see every access. Each
+ * row joins its person's chain (one of {@link AccessLogChains#CHAINS}): the chain's head row is
+ * locked for the append, the row's HMAC is computed here with a key the database never sees.
+ */
 @Repository
 public class AccessLog {
 
@@ -24,23 +34,49 @@ public class AccessLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final ChainKey key;
 
-    AccessLog(JdbcClient jdbc, Clock clock) {
+    @Autowired
+    AccessLog(JdbcClient jdbc, Clock clock, TransactionTemplate transaction, AccessLogProperties properties) {
+        this(jdbc, clock, transaction, ChainKey.loadOrCreate(properties.keyFile()));
+    }
+
+    AccessLog(JdbcClient jdbc, Clock clock, TransactionTemplate transaction, ChainKey key) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = transaction;
+        this.key = key;
     }
 
     public void record(Visit visit, Action action, Result result) {
-        jdbc.sql("""
-                insert into portal.access_log (person_id, occurred_at, action, channel, terminal_id, result)
-                values (:person, :at, :action, :channel, :terminal, :result)
-                """)
-                .param("person", visit.person().value())
-                .param("at", Timestamp.from(clock.instant()))
-                .param("action", action.name().toLowerCase(java.util.Locale.ROOT))
-                .param("channel", visit.channel().code())
-                .param("terminal", visit.terminalId())
-                .param("result", result.name().toLowerCase(java.util.Locale.ROOT))
-                .update();
+        UUID person = visit.person().value();
+        // The database keeps microseconds: the hash covers what it will give back.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String actionName = action.name().toLowerCase(Locale.ROOT);
+        String resultName = result.name().toLowerCase(Locale.ROOT);
+        int chain = AccessLogChains.chainOf(person);
+        transaction.executeWithoutResult(status -> {
+            record Head(long seq, byte[] hash, long logId) {
+            }
+            Head head = jdbc.sql("""
+                    select chain_seq + 1, row_hash, nextval('portal.access_log_id_seq')
+                    from portal.access_log_chain where chain_id = :chain for update
+                    """).param("chain", chain).query((row, n) -> new Head(row.getLong(1), row.getBytes(2), row.getLong(3)))
+                    .single();
+            byte[] hash = key.rowHash(head.hash(), AccessLogChains.content(chain, head.seq(), head.logId(), person, at,
+                    actionName, visit.channel().code(), visit.terminalId(), resultName));
+            jdbc.sql("""
+                    insert into portal.access_log (person_id, log_id, occurred_at, action, channel, terminal_id, result,
+                                                   chain_id, chain_seq, prev_hash, row_hash)
+                    values (:person, :id, :at, :action, :channel, :terminal, :result, :chain, :seq, :prev, :hash)
+                    """)
+                    .param("person", person).param("id", head.logId()).param("at", Timestamp.from(at))
+                    .param("action", actionName).param("channel", visit.channel().code())
+                    .param("terminal", visit.terminalId()).param("result", resultName).param("chain", chain)
+                    .param("seq", head.seq()).param("prev", head.hash()).param("hash", hash).update();
+            jdbc.sql("update portal.access_log_chain set chain_seq = :seq, row_hash = :hash where chain_id = :chain")
+                    .param("seq", head.seq()).param("hash", hash).param("chain", chain).update();
+        });
     }
 }
