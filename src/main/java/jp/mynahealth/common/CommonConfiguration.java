@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import jp.mynahealth.records.RecordsConfiguration;
 import jp.mynahealth.importer.FeedImporter;
 import jp.mynahealth.common.database.DatabaseConfiguration;
+import jp.mynahealth.common.database.ReadStoreConfiguration;
 
 /**
  * The parent context every role shares: the data folder, the database (embedded or external),
@@ -25,7 +26,7 @@ import jp.mynahealth.common.database.DatabaseConfiguration;
         JdbcClientAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class })
-@Import({ ClockConfiguration.class, DatabaseConfiguration.class })
+@Import({ ClockConfiguration.class, DatabaseConfiguration.class, ReadStoreConfiguration.class })
 @ComponentScan(basePackageClasses = { RecordsConfiguration.class, FeedImporter.class })
 public class CommonConfiguration {
 }

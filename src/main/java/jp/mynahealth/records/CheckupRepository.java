@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
 /** A person's checkups (特定健診等情報): the list, one checkup's results, and one item over the years. */
 @Repository
 public class CheckupRepository {
 
-    private final JdbcClient jdbc;
+    private final ReadStore store;
 
-    CheckupRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CheckupRepository(ReadStore store) {
+        this.store = store;
     }
 
     public List<Checkup> findSince(PersonId person, LocalDate since) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select c.checkup_id, c.checked_on, c.program, i.name, c.metabolic_judgement, c.guidance_level
                 from records.checkup c
                 join records.institution i on i.institution_code = c.institution_code
@@ -35,7 +35,7 @@ public class CheckupRepository {
 
     /** Empty for an id that is not one of this person's checkups, whoever else it may belong to. */
     public Optional<Checkup> find(PersonId person, UUID checkupId) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select c.checkup_id, c.checked_on, c.program, i.name, c.metabolic_judgement, c.guidance_level
                 from records.checkup c
                 join records.institution i on i.institution_code = c.institution_code
@@ -49,7 +49,7 @@ public class CheckupRepository {
     }
 
     public List<CheckupResult> results(PersonId person, UUID checkupId) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select item_code, item_name, value_numeric, value_text, unit, reference_low, reference_high, flag
                 from records.checkup_result
                 where person_id = :person and checkup_id = :checkup
@@ -64,7 +64,7 @@ public class CheckupRepository {
 
     /** One numeric item across the person's checkups since a day, oldest first. */
     public List<TrendPoint> trend(PersonId person, String itemCode, LocalDate since) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select c.checked_on, r.value_numeric, r.unit, r.reference_low, r.reference_high, r.flag, r.item_name
                 from records.checkup c
                 join records.checkup_result r on r.person_id = c.person_id and r.checkup_id = c.checkup_id

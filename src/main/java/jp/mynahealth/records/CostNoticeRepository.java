@@ -4,22 +4,22 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
 /** A person's medical cost notices by service month; the years that have any. */
 @Repository
 public class CostNoticeRepository {
 
-    private final JdbcClient jdbc;
+    private final ReadStore store;
 
-    CostNoticeRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CostNoticeRepository(ReadStore store) {
+        this.store = store;
     }
 
     /** The notices whose service month lies in the calendar year, oldest month first. */
     public List<CostNotice> ofYear(PersonId person, int year) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select n.notice_id, n.service_month, n.institution_code, i.name as institution_name, n.category, n.days,
                        n.total_cost, n.insurer_share, n.public_share, n.patient_share, s.name as insurer_name
                 from records.cost_notice n
@@ -39,7 +39,7 @@ public class CostNoticeRepository {
     }
 
     public List<Integer> years(PersonId person) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select distinct extract(year from service_month)::int as year
                 from records.cost_notice where person_id = :person
                 order by year desc

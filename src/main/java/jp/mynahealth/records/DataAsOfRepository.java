@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -31,20 +31,25 @@ public class DataAsOfRepository {
         }
     }
 
-    /** The dates as read at {@code readAt} ({@link System#nanoTime()}: the test clock must not stop it expiring). */
-    private record Snapshot(long readAt, Map<String, LocalDate> dates) {
+    /**
+     * The dates as read at {@code readAt} ({@link System#nanoTime()}: the test clock must not stop
+     * it expiring), and from where: a page's as-of date comes from the server its records come
+     * from, so a replica that is behind never shows the primary's newer date.
+     */
+    private record Snapshot(long readAt, boolean fromReplica, Map<String, LocalDate> dates) {
     }
 
-    private final JdbcClient jdbc;
+    private final ReadStore store;
     private volatile Snapshot snapshot;
 
-    DataAsOfRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DataAsOfRepository(ReadStore store) {
+        this.store = store;
     }
 
     public Optional<LocalDate> completeThrough(DataKind kind) {
         Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.readAt() > KEPT.toNanos()) {
+        if (current == null || System.nanoTime() - current.readAt() > KEPT.toNanos()
+                || current.fromReplica() != store.usingReplica()) {
             current = read();
             snapshot = current;
         }
@@ -53,10 +58,11 @@ public class DataAsOfRepository {
 
     private Snapshot read() {
         Map<String, LocalDate> dates = new HashMap<>();
-        jdbc.sql("select data_kind, complete_through from records.data_as_of")
+        boolean fromReplica = store.usingReplica();
+        store.jdbc().sql("select data_kind, complete_through from records.data_as_of")
                 .query(row -> {
                     dates.put(row.getString("data_kind"), row.getObject("complete_through", LocalDate.class));
                 });
-        return new Snapshot(System.nanoTime(), Map.copyOf(dates));
+        return new Snapshot(System.nanoTime(), fromReplica, Map.copyOf(dates));
     }
 }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
 /** A person's dispensed drugs (薬剤情報): filtered, keyset-paged lists and possible duplicate prescriptions. */
@@ -14,15 +14,15 @@ public class DispensingRepository {
 
     private static final String NAME_MATCHES = String.format(TextSearch.SQL_NAME_MATCHES, "d.drug_name", ":name");
 
-    private final JdbcClient jdbc;
+    private final ReadStore store;
 
-    DispensingRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DispensingRepository(ReadStore store) {
+        this.store = store;
     }
 
     /** Newest first; {@code after} continues after the last line of the previous page. */
     public DispensingPage find(PersonId person, DispensingFilter filter, DispensingPage.Cursor after, int size) {
-        List<Dispensing> rows = jdbc.sql("""
+        List<Dispensing> rows = store.jdbc().sql("""
                 select d.dispensing_id, d.dispensed_on, d.dispenser_code, dispenser.name as dispenser_name,
                        prescriber.name as prescriber_name, d.drug_code, d.drug_name, d.generic, d.quantity, d.unit,
                        d.usage, d.days, d.category
@@ -57,7 +57,7 @@ public class DispensingRepository {
 
     /** The institutions that dispensed to the person, for the filter's choice. */
     public List<Institution> dispensers(PersonId person, LocalDate since) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select i.institution_code, i.name, i.kind
                 from records.institution i
                 where i.institution_code in (select d.dispenser_code from records.dispensing d
@@ -80,7 +80,7 @@ public class DispensingRepository {
      * prepared statement to its generic plan, which expects one line and loops over all pairs.
      */
     public List<DuplicateDispensing> duplicates(PersonId person, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 with lines as (
                     select dispensing_id, dispensed_on, supplied_to, prescriber_code, drug_name, ingredient
                     from (select d.dispensing_id, d.dispensed_on, d.dispensed_on + d.days - 1 as supplied_to,

@@ -3,21 +3,21 @@ package jp.mynahealth.records;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
 /** A person's insurance qualifications, newest first. */
 @Repository
 public class QualificationRepository {
 
-    private final JdbcClient jdbc;
+    private final ReadStore store;
 
-    QualificationRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    QualificationRepository(ReadStore store) {
+        this.store = store;
     }
 
     public List<Qualification> findAll(PersonId person) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select q.insurer_number, i.name as insurer_name, i.kind as insurer_kind, nullif(q.symbol, '') as symbol, q.number, q.branch,
                        q.relationship, q.copay_percent, q.valid_from, q.valid_to, q.limit_category
                 from records.qualification q

@@ -3,7 +3,7 @@ package jp.mynahealth.records;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
 /** The few figures the dashboard tiles show: the latest dispensing and checkup, and the year's costs so far. */
@@ -19,14 +19,14 @@ public class RecordSummaryRepository {
     public record YearCosts(int year, long totalCost, long patientShare, int notices) {
     }
 
-    private final JdbcClient jdbc;
+    private final ReadStore store;
 
-    RecordSummaryRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RecordSummaryRepository(ReadStore store) {
+        this.store = store;
     }
 
     public Optional<LatestDispensing> latestDispensing(PersonId person) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select d.dispensed_on, i.name, count(*) as lines
                 from records.dispensing d
                 join records.institution i on i.institution_code = d.dispenser_code
@@ -43,7 +43,7 @@ public class RecordSummaryRepository {
     }
 
     public Optional<LatestCheckup> latestCheckup(PersonId person) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select checked_on, program from records.checkup
                 where person_id = :person
                 order by checked_on desc
@@ -55,7 +55,7 @@ public class RecordSummaryRepository {
     }
 
     public YearCosts costsOfYear(PersonId person, int year) {
-        return jdbc.sql("""
+        return store.jdbc().sql("""
                 select coalesce(sum(total_cost), 0) as total, coalesce(sum(patient_share), 0) as patient, count(*) as notices
                 from records.cost_notice
                 where person_id = :person and service_month >= :from and service_month < :to
