@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -47,6 +49,15 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(JAPANESE);
         return messages;
+    }
+
+    /** Outside every other filter (the shared session's included): see {@link StoreUnavailableFilter}. */
+    @Bean
+    FilterRegistrationBean<StoreUnavailableFilter> storeUnavailableFilter(MessageSource messageSource) {
+        FilterRegistrationBean<StoreUnavailableFilter> registration = new FilterRegistrationBean<>(
+                new StoreUnavailableFilter(messageSource));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
