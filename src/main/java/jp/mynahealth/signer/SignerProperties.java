@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param cards          the folder of soft cards
  * @param pkcs11Library  a PKCS#11 module (OpenSC's opensc-pkcs11.so for a real card); none when empty
- * @param pkcs11Slot     which slot of the module (slotListIndex)
- * @param pkcs11Label    how the PKCS#11 card is named in the list
+ * @param pkcs11Slot     which slot of the module to watch (SunPKCS11's slotListIndex: an index into the list of
+ *                       all its slots); empty for every slot that holds a token
+ * @param pkcs11Label    how the PKCS#11 card is named in the list; the token's own label when empty
  * @param kiosk          kiosk mode: set on a municipal kiosk terminal only
  */
 @ConfigurationProperties("myna.signer")

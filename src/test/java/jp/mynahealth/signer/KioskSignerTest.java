@@ -112,6 +112,7 @@ class KioskSignerTest {
         } finally {
             Files.move(moved, card);
         }
+        assertThat(card(kiosk).body()).as("the card came back, but its login ended when it left").isEqualTo("{\"present\":false}");
     }
 
     @Test

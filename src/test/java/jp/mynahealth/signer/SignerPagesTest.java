@@ -133,6 +133,20 @@ class SignerPagesTest {
     }
 
     @Test
+    void theCardsPinCounterShowsBesideItBeforeTheNextTry() throws Exception {
+        HttpClient browser = browser();
+        String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());
+        try {
+            assertThat(post(browser, form(csrf, "9998", "sign")).body()).contains("前回の本人確認の後に、暗証番号の誤りがありました");
+            assertThat(post(browser, form(csrf, "9999", "sign")).body())
+                    .contains("<span class=\"tag tag--locked\">あと1回間違えるとロックされます</span>");
+        } finally {
+            post(browser, form(csrf, "1234", "sign"));
+        }
+        assertThat(get(browser, query(ORIGIN + "/login/card/callback")).body()).doesNotContain("あと1回間違えると", "暗証番号の誤りがありました");
+    }
+
+    @Test
     void cancelGoesBackWithErrorCancelled() throws Exception {
         HttpClient browser = browser();
         String csrf = csrf(get(browser, query(ORIGIN + "/login/card/callback")).body());

@@ -94,6 +94,9 @@ class AuthenticateController {
         } catch (CardException.Locked locked) {
             log.warn("Card {} is locked", chosen.id());
             return form(request, model, "signer.error.locked", chosen.id(), response);
+        } catch (CardException.NotFound gone) {
+            log.info("Card {} left the reader before it signed", chosen.id());
+            return form(request, model, "signer.error.nocard", null, response);
         } catch (CardException.Unsupported unsupported) {
             log.warn("Card {}: {}", chosen.id(), unsupported.getMessage());
             return form(request, model, "signer.error.unsupported", chosen.id(), response);

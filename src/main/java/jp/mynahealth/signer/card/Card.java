@@ -11,7 +11,11 @@ public interface Card {
     /** What the citizen sees in the list. */
     String label();
 
-    boolean locked();
+    PinState pinState();
+
+    default boolean locked() {
+        return pinState() == PinState.LOCKED;
+    }
 
     /**
      * Unlocks the card's authentication key with the PIN and signs the data (RSA PKCS#1 v1.5 with
@@ -20,6 +24,7 @@ public interface Card {
      * @throws CardException.WrongPin    the PIN is wrong (with the tries left, when the card says)
      * @throws CardException.Locked      the card is locked, now or by this attempt
      * @throws CardException.Unsupported the card holds no usable authentication key
+     * @throws CardException.NotFound    the card has left the reader
      */
     Signed sign(char[] pin, byte[] data);
 

@@ -17,8 +17,7 @@ public class CardBackendConfiguration {
         List<CardBackend> backends = new ArrayList<>();
         backends.add(new SoftCardBackend(properties.cards()));
         if (properties.pkcs11Library() != null && !properties.pkcs11Library().toString().isBlank()) {
-            backends.add(new Pkcs11Backend(properties.pkcs11Library(),
-                    properties.pkcs11Slot() == null ? 0 : properties.pkcs11Slot(), properties.pkcs11Label()));
+            backends.add(new Pkcs11Backend(properties.pkcs11Library(), properties.pkcs11Slot(), properties.pkcs11Label()));
         }
         return new Cards(backends);
     }

@@ -52,8 +52,16 @@ final class SoftCard implements Card {
     }
 
     @Override
-    public boolean locked() {
-        return Boolean.parseBoolean(readState().getProperty("locked", "false"));
+    public PinState pinState() {
+        Properties current = readState();
+        if (Boolean.parseBoolean(current.getProperty("locked", "false"))) {
+            return PinState.LOCKED;
+        }
+        int failures = Integer.parseInt(current.getProperty("failures", "0"));
+        if (failures >= MAX_TRIES - 1) {
+            return PinState.FINAL_TRY;
+        }
+        return failures > 0 ? PinState.COUNT_LOW : PinState.OK;
     }
 
     @Override

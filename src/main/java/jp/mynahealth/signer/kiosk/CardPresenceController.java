@@ -1,6 +1,7 @@
 package jp.mynahealth.signer.kiosk;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -12,8 +13,10 @@ import jp.mynahealth.signer.card.Cards;
 
 /**
  * Tells the kiosk page whether the card that logged in is still in the reader: when it is taken
- * out, the page ends the session. Only the portal's origin may read the answer (CORS), and only
- * in kiosk mode; it says nothing about whose card it is.
+ * out, the page ends the session. "That card" is its id, which for a PKCS#11 card is its
+ * certificate's fingerprint: another citizen's card in the reader is not it. Once the card has been
+ * seen gone, the answer stays "absent" for that login. Only the portal's origin may read the answer
+ * (CORS), and only in kiosk mode; it says nothing about whose card it is.
  */
 @RestController
 class CardPresenceController {
@@ -31,7 +34,11 @@ class CardPresenceController {
         if (!terminal.enabled()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
         }
-        boolean present = terminal.cardInUse().flatMap(cards::find).isPresent();
+        Optional<String> card = terminal.cardInUse();
+        boolean present = card.flatMap(cards::find).isPresent();
+        if (!present) {
+            card.ifPresent(terminal::cardLeft);
+        }
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header("Access-Control-Allow-Origin", terminal.portalOrigin())

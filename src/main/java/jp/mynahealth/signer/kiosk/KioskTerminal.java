@@ -25,7 +25,7 @@ public class KioskTerminal {
 
     private final SignerProperties.Kiosk settings;
     private volatile PrivateKey key;
-    private volatile String cardInUse;
+    private String cardInUse;
 
     KioskTerminal(SignerProperties properties) {
         this.settings = properties.kiosk() == null ? new SignerProperties.Kiosk(null, null, null) : properties.kiosk();
@@ -54,13 +54,20 @@ public class KioskTerminal {
         }
     }
 
-    public void cardUsed(String cardId) {
+    public synchronized void cardUsed(String cardId) {
         cardInUse = cardId;
     }
 
-    /** The card of the last login at this terminal, if there was one. */
-    public Optional<String> cardInUse() {
+    /** The card of the last login at this terminal, while it has not left the reader since. */
+    public synchronized Optional<String> cardInUse() {
         return Optional.ofNullable(cardInUse);
+    }
+
+    /** The card left the reader: its login is over, and putting the card back does not revive it. */
+    public synchronized void cardLeft(String cardId) {
+        if (cardId.equals(cardInUse)) {
+            cardInUse = null;
+        }
     }
 
     private PrivateKey key() {

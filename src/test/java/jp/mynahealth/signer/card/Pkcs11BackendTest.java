@@ -2,75 +2,139 @@ package jp.mynahealth.signer.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.Provider;
-import java.security.Security;
 import java.security.Signature;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
- * Signing through PKCS#11 with a SoftHSM2 token, as the signer signs with a real card through
- * OpenSC. SOFTHSM2_CONF is set for the test JVM by the build (pom.xml); .ci/run installs SoftHSM2.
+ * Cards through PKCS#11, with SoftHSM2 tokens standing in for cards in readers, as the signer
+ * reaches a real card through OpenSC. Each request lists the cards afresh, as the signer's pages do.
  */
 class Pkcs11BackendTest {
 
-    private static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
     private static final byte[] DATA = "SHA-256(origin) || SHA-256(challenge)".getBytes();
-    private static X509Certificate certificate;
+    private static final int ROUNDS = 20;
+    private static SoftHsm.Token token;
+    private static ExecutorService requests;
 
     @BeforeAll
-    static void initialiseToken() throws Exception {
-        assumeTrue(Files.exists(LIBRARY), "SoftHSM2 is not installed");
-        Path conf = Path.of(System.getenv().getOrDefault("SOFTHSM2_CONF", "target/softhsm/softhsm2.conf"));
-        Path tokens = conf.getParent().resolve("tokens");
-        FileSystemUtils.deleteRecursively(tokens);
-        Files.createDirectories(tokens);
-        Files.writeString(conf, "directories.tokendir = " + tokens.toAbsolutePath() + "\nobjectstore.backend = file\n");
-        run("softhsm2-util", "--init-token", "--free", "--label", "myna-test", "--pin", "1234", "--so-pin", "567890");
-
-        Path config = Files.createTempFile("softhsm", ".cfg");
-        Files.writeString(config, "name = SoftHsmSetup\nlibrary = " + LIBRARY + "\nslotListIndex = 0\n");
-        Provider setup = Security.getProvider("SunPKCS11").configure(config.toString());
-        KeyStore token = KeyStore.getInstance("PKCS11", setup);
-        token.load(null, "1234".toCharArray());
-        KeyPair keys = TestCards.keys("RSA", 2048);
-        certificate = TestCards.certificate(keys, "SHA256withRSA");
-        token.setKeyEntry("auth", keys.getPrivate(), null, new Certificate[] { certificate });
-        ((java.security.AuthProvider) setup).logout();
+    static void tokens() throws Exception {
+        token = SoftHsm.token(SoftHsm.CARD);
+        requests = Executors.newFixedThreadPool(2);
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(output).isZero();
+    @AfterAll
+    static void stop() {
+        if (requests != null) {
+            requests.shutdownNow();
+        }
+    }
+
+    private static Pkcs11Backend backend() {
+        return new Pkcs11Backend(SoftHsm.LIBRARY, null, "SoftHSM card");
+    }
+
+    /** The test's card as one request finds it. */
+    private static Card card() {
+        return new Cards(List.of(backend())).find(token.cardId()).orElseThrow();
+    }
+
+    private static void assertSignedByTheToken(Card.Signed signed) throws Exception {
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(token.certificate().getPublicKey());
+        verifier.update(DATA);
+        assertThat(verifier.verify(signed.signature())).isTrue();
+        assertThat(signed.certificate()).isEqualTo(token.certificate());
     }
 
     @Test
     void theTokenSignsWithTheRightPin() throws Exception {
-        Card card = new Pkcs11Backend(LIBRARY, 0, "SoftHSM card").cards().get(0);
-        assertThat(card.label()).isEqualTo("SoftHSM card");
-        Card.Signed signed = card.sign("1234".toCharArray(), DATA);
-        Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(certificate.getPublicKey());
-        verifier.update(DATA);
-        assertThat(verifier.verify(signed.signature())).isTrue();
-        assertThat(signed.certificate().getPublicKey()).isEqualTo(certificate.getPublicKey());
+        Card card = card();
+        assertThat(card.label()).isEqualTo("SoftHSM card (myna-card)");
+        assertThat(card.pinState()).isEqualTo(PinState.OK);
+        assertSignedByTheToken(card.sign(SoftHsm.PIN.toCharArray(), DATA));
     }
 
     @Test
-    void aWrongPinIsReportedAsSuch() {
-        Card card = new Pkcs11Backend(LIBRARY, 0, "SoftHSM card").cards().get(0);
-        assertThatThrownBy(() -> card.sign("9999".toCharArray(), DATA)).isInstanceOf(CardException.WrongPin.class);
+    void onlyTokensInASlotAreListedEachByItsCertificate() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (String label : List.of(SoftHsm.CARD, SoftHsm.KIOSK, SoftHsm.PAGE, SoftHsm.REMOVED)) {
+            tokens.add(SoftHsm.token(label).cardId());
+        }
+        // SoftHSM always offers one more slot, with a blank token in it: no card there.
+        assertThat(backend().cards()).extracting(Card::id).contains(token.cardId()).isSubsetOf(tokens);
+
+        SoftHsm.Token removed = SoftHsm.token(SoftHsm.REMOVED);
+        assertThat(backend().cards()).extracting(Card::id).contains(removed.cardId());
+        SoftHsm.remove(SoftHsm.REMOVED);
+        assertThat(backend().cards()).extracting(Card::id).doesNotContain(removed.cardId()).contains(token.cardId());
+    }
+
+    @Test
+    void oneWatchedSlotWithoutACardListsNone() {
+        assertThat(new Pkcs11Backend(SoftHsm.LIBRARY, 99, "SoftHSM card").cards()).isEmpty();
+    }
+
+    @Test
+    void aWrongPinCountsOnTheTokenAndShowsBesideTheCard() {
+        card().sign(SoftHsm.PIN.toCharArray(), DATA);
+        assertThatThrownBy(() -> card().sign("9999".toCharArray(), DATA))
+                .isInstanceOfSatisfying(CardException.WrongPin.class, wrong -> assertThat(wrong.triesLeft()).isEqualTo(-1));
+        // SoftHSM sets CKF_USER_PIN_COUNT_LOW after a wrong PIN but never locks: FINAL_TRY and LOCKED
+        // are covered by TokenPinStateTest.
+        assertThat(card().pinState()).isEqualTo(PinState.COUNT_LOW);
+        card().sign(SoftHsm.PIN.toCharArray(), DATA);
+        assertThat(card().pinState()).isEqualTo(PinState.OK);
+    }
+
+    @Test
+    void aLoginLeftOpenElsewhereDoesNotSignWithoutThePin() throws Exception {
+        card().sign(SoftHsm.PIN.toCharArray(), DATA);
+        Provider elsewhere = SoftHsm.loggedIn(token);
+        try {
+            assertThatThrownBy(() -> card().sign("9999".toCharArray(), DATA)).isInstanceOf(CardException.WrongPin.class);
+            assertThat(card().pinState()).as("the wrong PIN reached the token").isEqualTo(PinState.COUNT_LOW);
+        } finally {
+            SoftHsm.logout(elsewhere);
+        }
+        assertSignedByTheToken(card().sign(SoftHsm.PIN.toCharArray(), DATA));
+    }
+
+    /**
+     * Two requests for the same card at once, one with a wrong PIN: in every round the wrong one is
+     * refused by the token itself (WrongPin comes only from CKR_PIN_INCORRECT, the token's counted
+     * try) and the right one signs.
+     */
+    @Test
+    void concurrentRequestsEachNeedTheirOwnPin() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            CyclicBarrier together = new CyclicBarrier(2);
+            Future<Card.Signed> right = requests.submit(() -> {
+                Card card = card();
+                together.await(10, TimeUnit.SECONDS);
+                return card.sign(SoftHsm.PIN.toCharArray(), DATA);
+            });
+            Future<Card.Signed> wrong = requests.submit(() -> {
+                Card card = card();
+                together.await(10, TimeUnit.SECONDS);
+                return card.sign("9999".toCharArray(), DATA);
+            });
+            assertThatThrownBy(() -> wrong.get(30, TimeUnit.SECONDS)).as("round %d", round)
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(CardException.WrongPin.class);
+            assertSignedByTheToken(right.get(30, TimeUnit.SECONDS));
+        }
+        card().sign(SoftHsm.PIN.toCharArray(), DATA);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,16 @@ class SoftCardTest {
         assertThatThrownBy(() -> card().sign("0002".toCharArray(), DATA)).isInstanceOf(CardException.Locked.class);
         assertThat(card().locked()).isTrue();
         assertThatThrownBy(() -> card().sign("1234".toCharArray(), DATA)).isInstanceOf(CardException.Locked.class);
+    }
+
+    @Test
+    void theCounterShowsBesideTheCardBeforeTheNextTry() {
+        List<PinState> seen = new ArrayList<>(List.of(card().pinState()));
+        for (String pin : List.of("0000", "0001", "0002")) {
+            assertThatThrownBy(() -> card().sign(pin.toCharArray(), DATA)).isInstanceOf(CardException.class);
+            seen.add(card().pinState());
+        }
+        assertThat(seen).containsExactly(PinState.OK, PinState.COUNT_LOW, PinState.FINAL_TRY, PinState.LOCKED);
     }
 
     @Test
