@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,8 +86,16 @@ class KioskSignerTest {
     }
 
     private static HttpResponse<String> card(RunningRoles roles) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(roles, "/v1/kiosk/card")))
-                .header("Origin", PORTAL).build(), HttpResponse.BodyHandlers.ofString());
+        return card(roles, "GET", "Origin", PORTAL);
+    }
+
+    private static HttpResponse<String> card(RunningRoles roles, String method, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(roles, "/v1/kiosk/card")))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -113,6 +122,26 @@ class KioskSignerTest {
             Files.move(moved, card);
         }
         assertThat(card(kiosk).body()).as("the card came back, but its login ended when it left").isEqualTo("{\"present\":false}");
+    }
+
+    /**
+     * CORS: another site's page may not read the answer, by a simple request or after a preflight
+     * (a near miss of the portal's origin is another origin). The kiosk page's own request is a
+     * simple GET, which needs no preflight.
+     */
+    @Test
+    void onlyThePortalsOriginMayReadWhetherACardIsThere() throws Exception {
+        for (String other : List.of("https://evil.example", "null", "http://localhost:84430",
+                "http://localhost:8443.evil.example", PORTAL.replace("http:", "https:"))) {
+            HttpResponse<String> preflight = card(kiosk, "OPTIONS", "Origin", other, "Access-Control-Request-Method", "GET");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("preflight from " + other).isEmpty();
+            HttpResponse<String> simple = card(kiosk, "GET", "Origin", other);
+            assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).as(other).isEmpty();
+        }
+        assertThat(card(kiosk, "GET").headers().firstValue("Access-Control-Allow-Origin")).as("no Origin").isEmpty();
+        HttpResponse<String> portal = card(kiosk, "GET", "Origin", PORTAL);
+        assertThat(portal.headers().firstValue("Access-Control-Allow-Origin")).contains(PORTAL);
+        assertThat(portal.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
     }
 
     @Test

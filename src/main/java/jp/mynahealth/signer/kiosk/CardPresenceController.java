@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.mynahealth.signer.card.Cards;
@@ -29,8 +31,9 @@ class CardPresenceController {
         this.cards = cards;
     }
 
+    /** The page's request is a simple GET, so no preflight is answered; other origins get no CORS header at all. */
     @GetMapping("/v1/kiosk/card")
-    ResponseEntity<Map<String, Boolean>> card() {
+    ResponseEntity<Map<String, Boolean>> card(@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
         if (!terminal.enabled()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
         }
@@ -39,10 +42,11 @@ class CardPresenceController {
         if (!present) {
             card.ifPresent(terminal::cardLeft);
         }
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .header("Access-Control-Allow-Origin", terminal.portalOrigin())
-                .header("Vary", "Origin")
-                .body(Map.of("present", present));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+        if (terminal.portalOrigin().equals(origin)) {
+            answer.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        }
+        return answer.body(Map.of("present", present));
     }
 }
