@@ -1,0 +1,172 @@
+# Shared by the drills (sourced from the repository root). Builds the app, then on loopback only:
+# a PostgreSQL primary and a hot standby (Debian's postgresql, streaming replication), the idp,
+# signer and ca in one JVM, two portal instances, and HAProxy in front of them on the portal's
+# address (localhost:8080). Everything is started under $work and stopped by drill_stop.
+# Needs: postgresql, haproxy, wrk, curl (Debian packages; drill_packages installs what is missing).
+
+PG_PORT=55432
+STANDBY_PORT=55433
+PORTAL_PORTS=(8081 8082)
+
+drill_packages() {
+  local missing=()
+  ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+  command -v haproxy >/dev/null || missing+=(haproxy)
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+}
+
+# as_postgres <command…>: PostgreSQL refuses to run as root.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+say() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
+
+drill_start() {
+  drill_packages
+  source e2e/bench/common.sh
+  build_app
+  work=$(mktemp -d "${TMPDIR:-/tmp}/myna-drill-XXXX")
+  chmod 755 "$work"
+  pids=()
+  trap drill_stop EXIT
+  start_primary
+  start_standby
+  start_roles
+  start_haproxy
+}
+
+start_primary() {
+  say "PostgreSQL primary on 127.0.0.1:$PG_PORT"
+  install -d -o postgres -m 755 "$work/pg"
+  install -d -o postgres -m 700 "$work/primary"
+  echo "drill-secret" > "$work/pgpass" && chown postgres "$work/pgpass" && chmod 600 "$work/pgpass"
+  as_postgres "$PGBIN/initdb" -D "$work/primary" -U postgres --pwfile="$work/pgpass" -A scram-sha-256 -E UTF8 \
+    --locale=C >/dev/null
+  cat >> "$work/primary/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+wal_level = replica
+max_wal_senders = 4
+hot_standby = on
+unix_socket_directories = '$work/pg'
+CONF
+  echo "host replication postgres 127.0.0.1/32 scram-sha-256" >> "$work/primary/pg_hba.conf"
+  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -l "$work/pg/primary.log" -w start >/dev/null
+  PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -c "create database myna" >/dev/null
+}
+
+start_standby() {
+  say "hot standby on 127.0.0.1:$STANDBY_PORT (streaming from the primary)"
+  install -d -o postgres -m 700 "$work/standby"
+  as_postgres env PGPASSWORD=drill-secret "$PGBIN/pg_basebackup" -h 127.0.0.1 -p $PG_PORT -U postgres -D "$work/standby" \
+    -R -X stream >/dev/null
+  sed -i "s/^port = .*/port = $STANDBY_PORT/" "$work/standby/postgresql.conf"
+  as_postgres "$PGBIN/pg_ctl" -D "$work/standby" -l "$work/pg/standby.log" -w start >/dev/null
+}
+
+db_args() {
+  echo "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/myna --spring.datasource.username=postgres" \
+       "--spring.datasource.password=drill-secret" \
+       "--myna.read-store.replica-url=jdbc:postgresql://127.0.0.1:$STANDBY_PORT/myna" \
+       "--myna.read-store.replica-username=postgres --myna.read-store.replica-password=drill-secret" \
+       "--myna.access-log.key-file=$work/shared/chain.key" \
+       "--myna.access-log.signing-key-file=$work/shared/checkpoint-signing.pem" \
+       "--myna.access-log.checkpoint-dir=$work/shared/checkpoints"
+}
+
+# wait_for <url> <seconds>
+wait_for() {
+  for _ in $(seq 1 $(($2 * 5))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
+  return 1
+}
+
+start_roles() {
+  mkdir -p "$work/shared" "$work/login"
+  say "idp, signer and ca (with the demo data and cards) in one JVM"
+  # shellcheck disable=SC2046
+  java -Xmx512m -jar "$jar" --roles=idp,signer,ca --myna.data-dir="$work/login" --logging.level.root=WARN \
+    $(db_args) >"$work/login.log" 2>&1 &
+  pids+=($!)
+  wait_for http://127.0.0.1:9000/actuator/health 300 || { echo "the idp did not start: $work/login.log" >&2; exit 1; }
+  for i in 0 1; do start_portal "$i"; done
+}
+
+# start_portal <index>: one portal instance; its pid in portal_pid[index].
+start_portal() {
+  local i=$1 port=${PORTAL_PORTS[$1]}
+  say "portal instance $i on localhost:$port"
+  mkdir -p "$work/portal$i"
+  # shellcheck disable=SC2046
+  java -Xmx384m -jar "$jar" --roles=portal --server.port="$port" --myna.data-dir="$work/portal$i" \
+    --myna.demo.enabled=false --myna.import.inbox= --logging.level.root=WARN \
+    --myna.rate-limit.download-per-address=100000000 --myna.rate-limit.download-per-session=100000000 \
+    $(db_args) >"$work/portal$i.log" 2>&1 &
+  portal_pid[$i]=$!
+  pids+=($!)
+  wait_for "http://localhost:$port/actuator/health" 300 || { echo "portal $i did not start: $work/portal$i.log" >&2; exit 1; }
+}
+
+start_haproxy() {
+  say "HAProxy on localhost:8080 in front of both portal instances"
+  cat > "$work/haproxy.cfg" <<CFG
+global
+  maxconn 2000
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+  retries 2
+  option redispatch
+frontend portal
+  bind 127.0.0.1:8080
+  default_backend portals
+backend portals
+  balance roundrobin
+  option httpchk GET /actuator/health
+  http-response set-header X-Served-By %s
+  default-server inter 500ms fall 2 rise 2
+  server portal0 127.0.0.1:${PORTAL_PORTS[0]} check
+  server portal1 127.0.0.1:${PORTAL_PORTS[1]} check
+CFG
+  haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid"
+  wait_for http://localhost:8080/actuator/health 30
+}
+
+# A logged-in 見本 太郎 through the real card flow; sets $cookie.
+login() {
+  cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$work/login/cards/taro.p12" 1234)
+}
+
+# page <path>: prints "<status> <served by>" and keeps the body in $work/body.
+page() {
+  curl -sS -m 10 -o "$work/body" -D "$work/headers" -w '%{http_code}' -H "Cookie: $cookie" "http://localhost:8080$1" || true
+  printf ' %s\n' "$(grep -i '^x-served-by:' "$work/headers" | tr -d '\r' | awk '{print $2}')"
+}
+
+logged_in_page() {
+  grep -q '見本' "$work/body" && ! grep -qi 'exception' "$work/body"
+}
+
+verdict() {
+  if [ "$1" = 0 ]; then say "PASS: $2"; else say "FAIL: $2"; fi
+  return "$1"
+}
+
+drill_stop() {
+  [ -f "$work/haproxy.pid" ] && kill "$(cat "$work/haproxy.pid")" 2>/dev/null
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  for db in standby primary; do
+    [ -d "$work/$db" ] && as_postgres "$PGBIN/pg_ctl" -D "$work/$db" -m immediate stop >/dev/null 2>&1
+  done
+  [ -n "${KEEP:-}" ] || rm -rf "$work"
+}

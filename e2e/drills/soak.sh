@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Drill: soak. Measures the drug page's maximum through HAProxy (20 s), then runs 10 minutes at 70 %
+# of it across one logged-in session per wrk connection's pace, printing each portal's heap after a
+# full GC every minute. Pass: 0 wrong responses and a heap after GC that does not grow.
+# Usage: e2e/drills/soak.sh [minutes=10]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+minutes=${1:-10}
+source e2e/drills/common.sh
+drill_start
+login
+connections=8
+max=$(COOKIE="$cookie" PAGE=/drugs wrk -t2 -c$connections -d20s -s e2e/drills/logged-in.lua http://localhost:8080 \
+  | awk '/req\/s/ && /p99/ {print $(NF-1)}')
+pace=$(echo "$connections * 1000 / ($max * 0.7)" | bc)
+say "maximum ${max} req/s; soaking at 70 % (each of $connections connections waits ${pace} ms)"
+COOKIE="$cookie" PAGE=/drugs PACE_MS=$pace wrk -t2 -c$connections -d"${minutes}m" -s e2e/drills/logged-in.lua \
+  http://localhost:8080 >"$work/soak.txt" 2>&1 &
+wrk_pid=$!
+heaps=()
+for minute in $(seq 1 "$minutes"); do
+  sleep 60
+  line="minute $minute:"
+  for i in 0 1; do
+    jcmd "${portal_pid[$i]}" GC.run >/dev/null 2>&1 || true
+    used=$(jcmd "${portal_pid[$i]}" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | awk '{print $2}')
+    line="$line portal$i heap after GC ${used}"
+    [ "$i" = 0 ] && heaps+=("$(echo "$used" | tr -dc '0-9')")
+  done
+  say "$line"
+done
+wait "$wrk_pid" || true
+cat "$work/soak.txt" | grep -E "wrong responses|p50"
+wrong=$(awk '/wrong responses/ {print $3}' "$work/soak.txt")
+first=${heaps[1]:-${heaps[0]}} last=${heaps[-1]}
+flat=0
+[ "$last" -le $((first * 13 / 10)) ] || flat=1
+verdict $(( wrong > 0 || flat )) "soak: $wrong wrong responses, heap after GC from ${first}K to ${last}K (minute 2 to the end)"
