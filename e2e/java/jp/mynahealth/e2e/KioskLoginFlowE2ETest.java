@@ -75,7 +75,9 @@ class KioskLoginFlowE2ETest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("challenge=" + challenge.group(1) + "&auth_token="
                         + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        String code = location(get(browser, location(callback)));
+        // The callback checks the card and sends the browser on to complete the login with its session cookie.
+        String authorization = location(get(browser, location(callback)));
+        String code = location(get(browser, authorization));
         assertThat(code).contains("code=");
         get(browser, code);
         return new Login(browser, portal, authorize);

@@ -54,7 +54,7 @@ class LoginE2ETest extends BrowserTest {
         CardLogin.openSigner(page, RunningSystem.portalUrl());
         Response[] answer = new Response[1];
         page.onResponse(response -> {
-            if (response.url().contains("/login/card/callback")) {
+            if (response.url().contains("/login/card/complete")) {
                 answer[0] = response;
             }
         });

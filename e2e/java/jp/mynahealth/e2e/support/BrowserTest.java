@@ -42,7 +42,17 @@ public abstract class BrowserTest {
     private final List<String> cspViolations = new ArrayList<>();
 
     @BeforeAll
-    static void launchBrowser() {
+    protected static void launchBrowser() {
+        launch(Map.of());
+    }
+
+    /**
+     * Starts the system and the browser, with {@code browserEnvironment} added to the browser's
+     * environment. A test class that needs more (a browser that trusts the test TLS authority)
+     * hides {@link #launchBrowser()} with a static {@code @BeforeAll} method of the same name that
+     * calls this; JUnit then runs only the hiding one.
+     */
+    protected static void launch(Map<String, String> browserEnvironment) {
         RunningSystem.get();
         Map<String, String> env = new HashMap<>();
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
@@ -52,6 +62,11 @@ public abstract class BrowserTest {
         if (Files.isExecutable(SYSTEM_CHROMIUM)) {
             env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             options.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        if (!browserEnvironment.isEmpty()) {
+            Map<String, String> browserEnv = new HashMap<>(System.getenv());
+            browserEnv.putAll(browserEnvironment);
+            options.setEnv(browserEnv);
         }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         browser = playwright.chromium().launch(options);
@@ -91,6 +106,11 @@ public abstract class BrowserTest {
 
     Page page() {
         return page;
+    }
+
+    /** Another browser profile beside {@link #page}'s, with the same settings; the test closes it. */
+    protected BrowserContext anotherBrowser() {
+        return browser.newContext(contextOptions());
     }
 
     protected String portal(String path) {

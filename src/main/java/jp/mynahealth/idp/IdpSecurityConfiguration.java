@@ -1,7 +1,5 @@
 package jp.mynahealth.idp;
 
-import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +22,6 @@ import jp.mynahealth.idp.card.CardAuthenticationProvider;
 import jp.mynahealth.idp.card.CardAuthenticationToken;
 import jp.mynahealth.idp.card.CardChallengeStore;
 import jp.mynahealth.idp.card.CardLoginFailureHandler;
-import jp.mynahealth.idp.card.CardTokenValidator;
-import jp.mynahealth.idp.card.KioskClaimVerifier;
 import jp.mynahealth.idp.kiosk.ClearSiteDataOnLogoutFilter;
 import jp.mynahealth.idp.kiosk.KioskSessionEndFilter;
 
@@ -55,10 +51,10 @@ class IdpSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain cardLoginChain(HttpSecurity http, CardChallengeStore challenges, CardTokenValidator validator,
-            KioskClaimVerifier kioskClaims, Clock clock, IdpProperties properties) throws Exception {
+    SecurityFilterChain cardLoginChain(HttpSecurity http, CardChallengeStore challenges, IdpProperties properties)
+            throws Exception {
         CardAuthenticationFilter cardLogin = new CardAuthenticationFilter(
-                new ProviderManager(new CardAuthenticationProvider(challenges, validator, kioskClaims, clock)));
+                new ProviderManager(new CardAuthenticationProvider(challenges)));
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl(properties.portalUrl() + "/");
         cardLogin.setAuthenticationSuccessHandler(success);
@@ -69,6 +65,7 @@ class IdpSecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(cardLogin, UsernamePasswordAuthenticationFilter.class)
+                // The signer's form cannot carry the idp's CSRF token: its single-use challenge is its defence.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(CardAuthenticationFilter.CALLBACK))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .headers(SecurityHeaders.strict());

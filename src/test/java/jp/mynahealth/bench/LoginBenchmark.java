@@ -32,8 +32,8 @@ import jp.mynahealth.support.FreePort;
  * Issue 3's benchmark: the login round trip without the human, and the idp's validations per
  * second. Starts every role on loopback with a fresh data folder, then for each login plays a
  * browser (its own cookies, redirects followed by hand): portal → idp authorize → login page
- * (challenge) → sign with 見本 太郎's soft card → callback (validation with OCSP) → code → portal
- * token exchange → dashboard. Prints figures; asserts nothing. Run: e2e/bench/login.sh
+ * (challenge) → sign with 見本 太郎's soft card → callback (validation with OCSP) → completion with the
+ * session → code → portal token exchange → dashboard. Prints figures; asserts nothing. Run: e2e/bench/login.sh
  */
 public final class LoginBenchmark {
 

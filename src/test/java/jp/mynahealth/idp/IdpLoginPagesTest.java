@@ -74,23 +74,46 @@ class IdpLoginPagesTest {
         assertThat(get(browser, idp + "/login?lang=en").body()).contains("lang=en", "Open the signer");
     }
 
-    @Test
-    void aMalformedTokenGetsTheTryAgainPageWith400() throws Exception {
-        HttpClient browser = browser();
-        String challenge = challengeOf(get(browser, idp + "/login").body());
-        HttpResponse<String> refused = post(browser, idp + "/login/card/callback",
-                "challenge=" + challenge + "&auth_token=" + URLEncoder.encode("{broken", StandardCharsets.UTF_8));
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("ログインできませんでした").doesNotContain("Exception", "malformed");
-        HttpResponse<String> replay = post(browser, idp + "/login/card/callback", "challenge=" + challenge + "&auth_token=x");
-        assertThat(replay.statusCode()).isEqualTo(400);
+    /**
+     * Posts the form as the signer's page does across sites, without the idp's cookie, and returns
+     * the answer: a 303 to the completion address, or a refusal when there is no challenge to record on.
+     */
+    private static HttpResponse<String> postFromTheSigner(String form) throws Exception {
+        return post(HttpClient.newHttpClient(), idp + "/login/card/callback", form);
+    }
+
+    private static String completion(HttpResponse<String> callback) {
+        assertThat(callback.statusCode()).as("the callback answers with a redirect to the completion").isEqualTo(303);
+        assertThat(callback.headers().allValues("Set-Cookie")).as("the callback sets no cookie").isEmpty();
+        String location = callback.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(Pattern.quote(idp) + "/login/card/complete\\?handle=[A-Za-z0-9_-]{43}");
+        return location;
     }
 
     @Test
-    void aChallengeFromAnotherBrowserIsRefused() throws Exception {
-        String challenge = challengeOf(get(browser(), idp + "/login").body());
-        HttpResponse<String> refused = post(browser(), idp + "/login/card/callback", "challenge=" + challenge + "&auth_token=x");
+    void aMalformedTokenGetsTheTryAgainPageWith400AndItsPostCannotBeReplayed() throws Exception {
+        HttpClient browser = browser();
+        String challenge = challengeOf(get(browser, idp + "/login").body());
+        String form = "challenge=" + challenge + "&auth_token=" + URLEncoder.encode("{broken", StandardCharsets.UTF_8);
+        HttpResponse<String> refused = get(browser, completion(postFromTheSigner(form)));
         assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("ログインできませんでした").doesNotContain("Exception", "malformed");
+        HttpResponse<String> replay = postFromTheSigner(form);
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.headers().firstValue("Location")).isEmpty();
+        assertThat(replay.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(replay.body()).contains("ログインできませんでした");
+    }
+
+    @Test
+    void theOutcomeOfAChallengeFromAnotherBrowserIsRefusedToThisOne() throws Exception {
+        String challenge = challengeOf(get(browser(), idp + "/login").body());
+        HttpClient other = browser();
+        get(other, idp + "/login");
+        HttpResponse<String> refused = get(other, completion(post(other, idp + "/login/card/callback",
+                "challenge=" + challenge + "&auth_token=x")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("ログインできませんでした");
     }
 
     @Test
@@ -101,8 +124,8 @@ class IdpLoginPagesTest {
         try (TestPki pki = new TestPki("Pages")) {
             token = TestPki.token(pki.card(TestPki.CardSpec.good()), idp, challenge);
         }
-        HttpResponse<String> refused = post(browser, idp + "/login/card/callback",
-                "challenge=" + challenge + "&auth_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        HttpResponse<String> refused = get(browser, completion(postFromTheSigner(
+                "challenge=" + challenge + "&auth_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.body()).contains("ただいまカードを確認できません").doesNotContain("trust anchor", "Exception");
     }

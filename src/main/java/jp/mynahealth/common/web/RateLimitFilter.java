@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpSession;
  * {@code /%6Cogin} counts as {@code /login}, the handler it reaches, where the raw request URI let
  * it pass uncounted. The firewall cannot take this over: StrictHttpFirewall refuses {@code //},
  * {@code ;}, {@code ..} and encoded slashes with a 400 (after this filter), but an encoded letter
- * is valid. Nor can the handler Spring MVC picks: the login start and the card callback are
+ * is valid. Nor can the handler Spring MVC picks: the login start and the card login's completion are
  * answered by Spring Security's filters, before MVC.
  *
  * <p>The address is {@code request.getRemoteAddr()}: the peer's own, or the client's as a proxy

@@ -1,39 +1,29 @@
 package jp.mynahealth.idp.card;
 
-import java.time.Clock;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
-import jp.mynahealth.records.PersonId;
-
 /**
- * Consumes the challenge (whatever the outcome, so it can never be replayed), validates the token,
- * and notes the kiosk terminal when the token carries a valid terminal statement.
+ * Collects the outcome of the card check that {@link CardCallbackController} recorded, for the
+ * browser session its challenge was issued to (the handle is used up whatever the outcome): the
+ * person, and the kiosk terminal when the token carried a valid terminal statement; or the refusal.
  */
 public class CardAuthenticationProvider implements AuthenticationProvider {
 
     private final CardChallengeStore challenges;
-    private final CardTokenValidator validator;
-    private final KioskClaimVerifier kioskClaims;
-    private final Clock clock;
 
-    public CardAuthenticationProvider(CardChallengeStore challenges, CardTokenValidator validator,
-            KioskClaimVerifier kioskClaims, Clock clock) {
+    public CardAuthenticationProvider(CardChallengeStore challenges) {
         this.challenges = challenges;
-        this.validator = validator;
-        this.kioskClaims = kioskClaims;
-        this.clock = clock;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         CardAuthenticationToken.Submission submission = ((CardAuthenticationToken) authentication).submission();
-        challenges.consume(submission.challenge(), submission.sessionBinding());
-        PersonId person = validator.validate(submission.authToken(), submission.challenge());
-        // Only a valid card login is looked at for a kiosk claim; a failed claim makes it a web login.
-        String terminal = kioskClaims.verifiedTerminal(submission.authToken(), submission.challenge()).orElse(null);
-        return CardAuthenticationToken.authenticated(person, clock.instant(), terminal);
+        CardCheck check = challenges.complete(submission.handle(), submission.sessionBinding());
+        if (check.failure() != null) {
+            throw new CardLoginException.Shown(check.failure());
+        }
+        return CardAuthenticationToken.authenticated(check.person(), check.checkedAt(), check.kioskTerminal());
     }
 
     @Override

@@ -9,8 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import jp.mynahealth.records.PersonId;
 
 /**
- * Before: the posted challenge and auth token with the session's binding. After: the person the
- * card belongs to and when they authenticated. Its name is the person id, which becomes the
+ * Before: the completion handle the browser brings and its session's binding. After: the person the
+ * card belongs to and when the card was checked. Its name is the person id, which becomes the
  * ID token's {@code sub}.
  */
 public final class CardAuthenticationToken extends AbstractAuthenticationToken {
@@ -20,8 +20,8 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
     private final Instant authenticatedAt;
     private final String kioskTerminal;
 
-    /** What the browser posted back from the signer. */
-    public record Submission(String challenge, String authToken, String sessionBinding) {
+    /** What the browser brings to complete the login: the handle of the card check, and its session's binding. */
+    public record Submission(String handle, String sessionBinding) {
     }
 
     private CardAuthenticationToken(Submission submission, PersonId person, Instant authenticatedAt, String kioskTerminal) {

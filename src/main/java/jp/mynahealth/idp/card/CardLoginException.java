@@ -20,4 +20,15 @@ public class CardLoginException extends AuthenticationException {
     public LoginFailure failure() {
         return failure;
     }
+
+    /**
+     * A refusal already logged with its reason where the card was checked (the cross-site POST),
+     * now shown to the browser the challenge was issued to.
+     */
+    public static final class Shown extends CardLoginException {
+
+        public Shown(LoginFailure failure) {
+            super(failure, "refused when the card was checked (the reason is logged there); shown to its browser now");
+        }
+    }
 }

@@ -22,7 +22,11 @@ public class CardLoginFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException, ServletException {
         LoginFailure failure = exception instanceof CardLoginException card ? card.failure() : LoginFailure.TRY_AGAIN;
-        log.warn("Card login refused [{}]: {}", failure, exception.getMessage());
+        if (exception instanceof CardLoginException.Shown) {
+            log.info("Card login refusal [{}] shown to the browser the challenge was issued to", failure);
+        } else {
+            log.warn("Card login refused [{}]: {}", failure, exception.getMessage());
+        }
         request.setAttribute(FAILURE_ATTRIBUTE, failure);
         request.getRequestDispatcher(FAILURE_PAGE).forward(request, response);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.mynahealth.idp.IdpProperties;
+import jp.mynahealth.records.PersonId;
 import jp.mynahealth.support.ReadStoreTest;
 
 @ReadStoreTest
 class CardChallengeStoreTest {
+
+    private static final PersonId TARO = PersonId.fromSubject("70304382-bb87-4298-9e13-ffc86a5ff41c");
 
     @Autowired
     JdbcClient jdbc;
@@ -49,45 +54,34 @@ class CardChallengeStoreTest {
     }
 
     @Test
-    void aChallengeWorksOnceForItsOwnSession() {
-        String binding = store.newBinding();
-        String challenge = store.issue(binding);
-        assertThatNoException().isThrownBy(() -> store.consume(challenge, binding));
-        assertRejected(() -> store.consume(challenge, binding));
-    }
-
-    @Test
-    void aChallengeOfAnotherSessionIsRefusedAndUsedUp() {
-        String binding = store.newBinding();
-        String challenge = store.issue(binding);
-        assertRejected(() -> store.consume(challenge, store.newBinding()));
-        assertRejected(() -> store.consume(challenge, binding));
+    void aChallengeWorksOnce() {
+        String challenge = store.issue(store.newBinding());
+        assertThatNoException().isThrownBy(() -> store.consume(challenge));
+        assertRejected(() -> store.consume(challenge));
     }
 
     @Test
     void aChallengeOlderThanFiveMinutesIsRefused() {
-        String binding = store.newBinding();
-        String challenge = store.issue(binding);
+        String challenge = store.issue(store.newBinding());
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        assertRejected(() -> store.consume(challenge, binding));
+        assertRejected(() -> store.consume(challenge));
     }
 
     @Test
     void anUnknownOrMissingChallengeIsRefused() {
-        assertRejected(() -> store.consume("never-issued-never-issued-never-issued-xx", "b"));
-        assertRejected(() -> store.consume(null, "b"));
-        assertRejected(() -> store.consume("x".repeat(500), "b"));
+        assertRejected(() -> store.consume("never-issued-never-issued-never-issued-xx"));
+        assertRejected(() -> store.consume(null));
+        assertRejected(() -> store.consume("x".repeat(500)));
     }
 
     @Test
     void twoSimultaneousUsesOfOneChallengeLetOnlyOneThrough() throws Exception {
-        String binding = store.newBinding();
-        String challenge = store.issue(binding);
+        String challenge = store.issue(store.newBinding());
         CountDownLatch start = new CountDownLatch(1);
         Callable<Boolean> attempt = () -> {
             start.await();
             try {
-                store.consume(challenge, binding);
+                store.consume(challenge);
                 return true;
             } catch (CardLoginException e) {
                 return false;
@@ -101,6 +95,75 @@ class CardChallengeStoreTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void theSessionTheChallengeWasIssuedToCollectsTheOutcomeOnceWithARandomHandle() throws Exception {
+        String binding = store.newBinding();
+        String challenge = store.issue(binding);
+        store.consume(challenge);
+        String handle = store.record(challenge, CardCheck.passed(TARO, "demo-kiosk-01", clock.instant()));
+        assertThat(handle).matches("[A-Za-z0-9_-]{43}");
+        assertThat(jdbc.sql("select handle_hash from idp.card_challenge where challenge = :challenge")
+                .param("challenge", challenge).query(byte[].class).single())
+                .as("only the handle's hash is kept")
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(handle.getBytes(StandardCharsets.US_ASCII)));
+
+        CardCheck check = store.complete(handle, binding);
+        assertThat(check.person()).isEqualTo(TARO);
+        assertThat(check.kioskTerminal()).isEqualTo("demo-kiosk-01");
+        assertThat(check.failure()).isNull();
+        assertRejected(() -> store.complete(handle, binding));
+    }
+
+    @Test
+    void aRefusalIsKeptForItsSessionToo() {
+        String binding = store.newBinding();
+        String challenge = store.issue(binding);
+        store.consume(challenge);
+        String handle = store.record(challenge, CardCheck.refused(LoginFailure.REVOKED, clock.instant()));
+        CardCheck check = store.complete(handle, binding);
+        assertThat(check.failure()).isEqualTo(LoginFailure.REVOKED);
+        assertThat(check.person()).isNull();
+    }
+
+    @Test
+    void anotherSessionCannotCollectTheOutcomeAndUsesTheHandleUp() {
+        String binding = store.newBinding();
+        String challenge = store.issue(binding);
+        store.consume(challenge);
+        String handle = store.record(challenge, CardCheck.passed(TARO, null, clock.instant()));
+        assertRejected(() -> store.complete(handle, store.newBinding()));
+        assertRejected(() -> store.complete(handle, null));
+        assertRejected(() -> store.complete(handle, binding));
+    }
+
+    @Test
+    void aHandleOlderThanAMinuteIsRefused() {
+        String binding = store.newBinding();
+        String challenge = store.issue(binding);
+        store.consume(challenge);
+        String handle = store.record(challenge, CardCheck.passed(TARO, null, clock.instant()));
+        clock.advance(CardChallengeStore.HANDLE_TTL.plusSeconds(1));
+        assertRejected(() -> store.complete(handle, binding));
+    }
+
+    @Test
+    void anUnknownOrMalformedHandleIsRefused() {
+        String binding = store.newBinding();
+        assertRejected(() -> store.complete("never-given-never-given-never-given-never-g", binding));
+        assertRejected(() -> store.complete(null, binding));
+        assertRejected(() -> store.complete("x".repeat(500), binding));
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnlyOnceAndOnlyOnAConsumedChallenge() {
+        String challenge = store.issue(store.newBinding());
+        CardCheck check = CardCheck.passed(TARO, null, clock.instant());
+        assertThatThrownBy(() -> store.record(challenge, check)).isInstanceOf(IllegalStateException.class);
+        store.consume(challenge);
+        store.record(challenge, check);
+        assertThatThrownBy(() -> store.record(challenge, check)).isInstanceOf(IllegalStateException.class);
     }
 
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

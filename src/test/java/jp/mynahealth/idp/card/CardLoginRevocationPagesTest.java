@@ -70,7 +70,10 @@ class CardLoginRevocationPagesTest {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
 
-    /** Opens the login page (in the language asked for) and posts what the signer would for this card. */
+    /**
+     * Opens the login page (in the language asked for), posts what the signer would for this card
+     * (without the idp's cookie, as across sites) and follows the answer in the browser.
+     */
     private static HttpResponse<String> logIn(TestPki.Card card, String lang) throws Exception {
         HttpClient browser = browser();
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(idp + "/login?lang=" + lang))
@@ -80,9 +83,13 @@ class CardLoginRevocationPagesTest {
         String challenge = link.group(1);
         String form = "challenge=" + challenge + "&auth_token="
                 + URLEncoder.encode(TestPki.token(card, idp, challenge), StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(URI.create(idp + CardAuthenticationFilter.CALLBACK))
+        HttpResponse<String> callback = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(idp + CardAuthenticationFilter.CALLBACK))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(callback.statusCode()).isEqualTo(303);
+        return browser.send(HttpRequest.newBuilder(URI.create(callback.headers().firstValue("Location").orElseThrow()))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
