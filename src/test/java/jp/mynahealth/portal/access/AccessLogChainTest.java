@@ -6,19 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.mynahealth.records.PersonId;
 import jp.mynahealth.support.ReadStoreTest;
+import jp.mynahealth.support.StoreLogins;
 
 /**
- * The access log is append-only and its hash chain shows tampering. The tampering is done the way
- * an attacker with the database's superuser would (triggers switched off for the session), inside
- * a transaction this test rolls back.
+ * The access log is append-only and its hash chain shows tampering. The log is written with the
+ * portal's own login; the tampering is done the way an attacker with the database's superuser
+ * would (triggers switched off for the session), inside a transaction this test rolls back. That
+ * the portal's login cannot do any of it is {@code DatabaseRolesTest}'s.
  */
 @ReadStoreTest
 class AccessLogChainTest {
@@ -27,10 +33,10 @@ class AccessLogChainTest {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transaction;
+    Clock clock;
 
     @Autowired
-    Clock clock;
+    ApplicationContext context;
 
     private AccessLog log;
     private AccessLogVerifier verifier;
@@ -64,22 +70,26 @@ class AccessLogChainTest {
         assertThat(AccessLogVerifier.run("--verify-access-log")).isZero();
     }
 
+    /** Even the owner, who holds every privilege on the table, is refused by the triggers. */
     @Test
-    void theLogRefusesUpdatesDeletesAndTruncation() {
-        assertThatThrownBy(() -> jdbc.sql("update portal.access_log set result = 'ok' where log_id = :id")
+    void theLogRefusesUpdatesDeletesAndTruncationEvenToItsOwner() {
+        JdbcClient owner = JdbcClient.create(StoreLogins.owner(context));
+        assertThatThrownBy(() -> owner.sql("update portal.access_log set result = 'ok' where log_id = :id")
                 .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from portal.access_log where log_id = :id")
+        assertThatThrownBy(() -> owner.sql("delete from portal.access_log where log_id = :id")
                 .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate portal.access_log").update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("truncate portal.access_log").update()).hasStackTraceContaining("append-only");
     }
 
     @Test
     void theVerifierNamesAnEditedRow() {
         long edited = lastLogId(2);
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            jdbc.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited).update();
-            AccessLogVerifier.Result result = verifier.verify();
+        DataSource superuser = StoreLogins.superuser(context);
+        JdbcClient attacker = JdbcClient.create(superuser);
+        new TransactionTemplate(new DataSourceTransactionManager(superuser)).executeWithoutResult(status -> {
+            attacker.sql("set local session_replication_role = replica").update();
+            attacker.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited).update();
+            AccessLogVerifier.Result result = new AccessLogVerifier(attacker).verify();
             assertThat(result.firstBreak()).hasValueSatisfying(broken -> {
                 assertThat(broken.logId()).isEqualTo(edited);
                 assertThat(broken.reason()).contains("content was changed");
@@ -93,10 +103,12 @@ class AccessLogChainTest {
     void theVerifierNamesTheRowAfterADeletedOne() {
         long deleted = lastLogId(2);
         long following = lastLogId(1);
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("set local session_replication_role = replica").update();
-            jdbc.sql("delete from portal.access_log where log_id = :id").param("id", deleted).update();
-            assertThat(verifier.verify().firstBreak()).hasValueSatisfying(broken -> {
+        DataSource superuser = StoreLogins.superuser(context);
+        JdbcClient attacker = JdbcClient.create(superuser);
+        new TransactionTemplate(new DataSourceTransactionManager(superuser)).executeWithoutResult(status -> {
+            attacker.sql("set local session_replication_role = replica").update();
+            attacker.sql("delete from portal.access_log where log_id = :id").param("id", deleted).update();
+            assertThat(new AccessLogVerifier(attacker).verify().firstBreak()).hasValueSatisfying(broken -> {
                 assertThat(broken.logId()).isEqualTo(following);
                 assertThat(broken.reason()).contains("missing");
             });
