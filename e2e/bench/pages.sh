@@ -33,7 +33,7 @@ pages=("/css/site.css" "/dashboard" "/insurance" "/drugs" "/drugs?q=%E3%82%A2%E3
 # so the figures are of a running service, not of its first seconds.
 if command -v psql >/dev/null; then
   port=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$data/app.log" | head -1 | sed 's/.*://')
-  [ -n "$port" ] && psql -q -h 127.0.0.1 -p "$port" -U postgres -d myna -c 'vacuum analyze' >/dev/null
+  [ -n "$port" ] && PGPASSFILE="$data/postgres/pgpass" psql -q -h 127.0.0.1 -p "$port" -U postgres -d myna -c 'vacuum analyze' >/dev/null
 fi
 # The JIT: on 2 busy cores HotSpot goes on compiling Spring, Thymeleaf and the JDBC driver for minutes,
 # and a page measured while it does is measured at up to half its speed. Warm every page in rounds
@@ -71,7 +71,7 @@ done
 echo "== the drug-list query plan for 見本 太郎"
 port=$(grep -o 'Embedded PostgreSQL ready on 127.0.0.1:[0-9]*' "$data/app.log" | head -1 | sed 's/.*://')
 if command -v psql >/dev/null && [ -n "$port" ]; then
-  psql -h 127.0.0.1 -p "$port" -U postgres -d myna -c "explain (analyze, buffers, costs off)
+  PGPASSFILE="$data/postgres/pgpass" psql -h 127.0.0.1 -p "$port" -U myna_owner -d myna -c "explain (analyze, buffers, costs off)
     select d.dispensing_id, d.dispensed_on, d.drug_name from records.dispensing d
     join records.institution i on i.institution_code = d.dispenser_code
     where d.person_id = '70304382-bb87-4298-9e13-ffc86a5ff41c'
@@ -79,7 +79,7 @@ if command -v psql >/dev/null && [ -n "$port" ]; then
       and (d.dispensed_on, d.dispensing_id) < (date '9999-12-31', 9223372036854775807)
     order by d.dispensed_on desc, d.dispensing_id desc limit 41"
   echo "== the same with the name search アムロ (as TextSearch builds it: NFKC, then a kana-pair regex)"
-  psql -h 127.0.0.1 -p "$port" -U postgres -d myna -c "explain (analyze, buffers, costs off)
+  PGPASSFILE="$data/postgres/pgpass" psql -h 127.0.0.1 -p "$port" -U myna_owner -d myna -c "explain (analyze, buffers, costs off)
     select d.dispensing_id, d.dispensed_on, d.drug_name from records.dispensing d
     join records.institution i on i.institution_code = d.dispenser_code
     where d.person_id = '70304382-bb87-4298-9e13-ffc86a5ff41c'

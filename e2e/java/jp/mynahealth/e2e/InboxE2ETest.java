@@ -32,6 +32,7 @@ import jp.mynahealth.importer.claims.ClaimFileHeader;
 import jp.mynahealth.importer.claims.ClaimForm;
 import jp.mynahealth.importer.claims.ClaimReceipt;
 import jp.mynahealth.importer.claims.ClaimsWriter;
+import jp.mynahealth.support.StoreLogins;
 
 /**
  * A claim file dropped into the running service's inbox shows up on 見本 太郎's drug page with its
@@ -89,7 +90,8 @@ class InboxE2ETest extends BrowserTest {
         LocalDate asOfBefore = dispensingAsOf();
         org.assertj.core.api.Assertions.assertThat(SERVICE_MONTH.atEndOfMonth()).isAfter(asOfBefore);
         Map<String, Object> pharmacy = strangePharmacy(0);
-        Map<String, Object> drug = jdbc.sql("""
+        // The drug master is the importer's own: read with its login.
+        Map<String, Object> drug = StoreLogins.importer(RunningSystem.get().common()).sql("""
                 select drug_code, name from records.drug_master
                 where name not in (select drug_name from records.dispensing where person_id = :p)
                 order by drug_code limit 1

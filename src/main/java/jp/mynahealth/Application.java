@@ -9,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import jp.mynahealth.ca.CardCommand;
+import jp.mynahealth.common.ClockConfiguration;
 import jp.mynahealth.common.CommonConfiguration;
 import jp.mynahealth.portal.access.AccessLogVerifier;
 import jp.mynahealth.portal.kiosk.KioskTerminalCommand;
@@ -18,7 +19,8 @@ import jp.mynahealth.importer.demo.BulkGenerationCommand;
 /**
  * Starts the roles asked for ({@code --roles=portal,idp,signer,ca}, all by default).
  *
- * <p>The shared part (data folder, PostgreSQL, migrations, demo data) is one parent context; each
+ * <p>The shared part (data folder, PostgreSQL, migrations, demo data) is one parent context, left
+ * out when only roles without a database are asked for (the signer); each
  * role is a child web context with its own port, security chain and session cookie, so in
  * production each role runs as its own process while on a laptop one command starts them all.
  */
@@ -50,7 +52,8 @@ public final class Application {
     /** Starts the shared context and every requested role; returns the roles' contexts. */
     public static RunningRoles start(String... args) {
         List<Role> roles = Role.parse(args);
-        SpringApplicationBuilder common = commonContext();
+        SpringApplicationBuilder common = roles.stream().anyMatch(Role::usesDatabase) ? commonContext()
+                : databaseFreeContext();
         List<RunningRoles.RoleContext> started = new ArrayList<>();
         for (Role role : roles) {
             ConfigurableApplicationContext context = common.child(role.configuration())
@@ -65,6 +68,13 @@ public final class Application {
 
     static SpringApplicationBuilder commonContext() {
         return new SpringApplicationBuilder(CommonConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF);
+    }
+
+    /** For roles that need no database (the signer alone): the clock only, no server started, no port opened. */
+    static SpringApplicationBuilder databaseFreeContext() {
+        return new SpringApplicationBuilder(ClockConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF);
     }

@@ -13,17 +13,19 @@ import jp.mynahealth.signer.SignerApplication;
 /** The parts of the system that one jar can run; see docs on the architecture in README.md. */
 public enum Role {
     // Order matters: the issuer and the identity provider are up before the portal sends anyone to them.
-    CA("ca", CaApplication.class),
-    IDP("idp", IdpApplication.class),
-    SIGNER("signer", SignerApplication.class),
-    PORTAL("portal", PortalApplication.class);
+    CA("ca", CaApplication.class, true),
+    IDP("idp", IdpApplication.class, true),
+    SIGNER("signer", SignerApplication.class, false),
+    PORTAL("portal", PortalApplication.class, true);
 
     private final String configName;
     private final Class<?> configuration;
+    private final boolean usesDatabase;
 
-    Role(String configName, Class<?> configuration) {
+    Role(String configName, Class<?> configuration, boolean usesDatabase) {
         this.configName = configName;
         this.configuration = configuration;
+        this.usesDatabase = usesDatabase;
     }
 
     public String configName() {
@@ -32,6 +34,11 @@ public enum Role {
 
     public Class<?> configuration() {
         return configuration;
+    }
+
+    /** The signer runs on citizens' computers and kiosks: it has no database at all. */
+    public boolean usesDatabase() {
+        return usesDatabase;
     }
 
     /** Reads {@code --roles=a,b}; all roles when absent. Unknown names are refused with the list of known ones. */

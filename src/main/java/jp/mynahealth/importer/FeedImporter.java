@@ -32,6 +32,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
+import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.importer.ImportReport.Outcome;
 
 /**
@@ -48,8 +49,9 @@ public class FeedImporter {
     private final DataSource dataSource;
     private final Map<FeedKind, FeedLoader> loaders = new EnumMap<>(FeedKind.class);
 
-    FeedImporter(DataSource dataSource, List<FeedLoader> loaders) {
-        this.dataSource = dataSource;
+    /** With the importer's own login: the only one the database lets write the read store. */
+    FeedImporter(ImporterDataSource importerDataSource, List<FeedLoader> loaders) {
+        this.dataSource = importerDataSource.dataSource();
         loaders.forEach(loader -> this.loaders.put(loader.kind(), loader));
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.importer.ImportReport.Outcome;
 import jp.mynahealth.importer.claims.ClaimDrug;
 import jp.mynahealth.importer.claims.ClaimFileHeader;
@@ -39,8 +40,13 @@ class ClaimImportTest {
     @Autowired
     FeedImporter importer;
 
-    @Autowired
+    /** The test looks and tidies up with the importer's login: the drug master and the receipts are its alone. */
     JdbcClient jdbc;
+
+    @Autowired
+    void importerLogin(ImporterDataSource importer) {
+        jdbc = JdbcClient.create(importer.dataSource());
+    }
 
     /** Every test's files differ in their bytes (the cost line's days), or the store would know them already. */
     private static final java.util.concurrent.atomic.AtomicInteger VARIANT = new java.util.concurrent.atomic.AtomicInteger();

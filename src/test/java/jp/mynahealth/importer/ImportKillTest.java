@@ -90,7 +90,8 @@ class ImportKillTest {
     private Map<String, String> digests(Path folder) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.in(folder.resolve("postgres"), false);
         Map<String, String> digests = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.owner().username(),
+                server.owner().password());
                 Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> table : CONTENT.entrySet()) {
                 try (ResultSet row = statement.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(t, '|' order by t)), '') "

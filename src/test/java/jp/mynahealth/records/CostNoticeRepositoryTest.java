@@ -10,13 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.support.ReadStoreTest;
 
 @ReadStoreTest
 class CostNoticeRepositoryTest {
 
-    @Autowired
+    /** Test data goes into the read store as all data does: with the importer's login. */
     JdbcClient jdbc;
+
+    @Autowired
+    void importerLogin(ImporterDataSource importer) {
+        jdbc = JdbcClient.create(importer.dataSource());
+    }
 
     @Autowired
     CostNoticeRepository repository;

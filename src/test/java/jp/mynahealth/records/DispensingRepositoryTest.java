@@ -13,14 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.support.ReadStoreTest;
 
 /** The drug list's queries against the real PostgreSQL, on a person whose lines this test writes. */
 @ReadStoreTest
 class DispensingRepositoryTest {
 
-    @Autowired
+    /** Test data goes into the read store as all data does: with the importer's login. */
     JdbcClient jdbc;
+
+    @Autowired
+    void importerLogin(ImporterDataSource importer) {
+        jdbc = JdbcClient.create(importer.dataSource());
+    }
 
     @Autowired
     DispensingRepository repository;

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.importer.FeedImporter;
 import jp.mynahealth.importer.ImportReport;
 
@@ -42,8 +43,8 @@ public class DemoDataLoader {
     private final DataFolder data;
     private final Clock clock;
 
-    DemoDataLoader(DataSource dataSource, FeedImporter importer, DataFolder data, Clock clock) {
-        this.dataSource = dataSource;
+    DemoDataLoader(ImporterDataSource importerDataSource, FeedImporter importer, DataFolder data, Clock clock) {
+        this.dataSource = importerDataSource.dataSource();
         this.importer = importer;
         this.data = data;
         this.clock = clock;

@@ -6,9 +6,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.mynahealth.support.ReadStoreTest;
+import jp.mynahealth.support.StoreLogins;
 
 @ReadStoreTest
 class MigrationTest {
@@ -16,8 +18,16 @@ class MigrationTest {
     private static final List<String> CITIZEN_TABLES = List.of("qualification", "dispensing", "checkup",
             "checkup_result", "cost_notice", "data_provision");
 
-    @Autowired
+    /** The catalogue as the owner sees it: the runtime login sees only what it was granted. */
     JdbcClient jdbc;
+
+    JdbcClient importer;
+
+    @Autowired
+    void logins(ApplicationContext context) {
+        jdbc = JdbcClient.create(StoreLogins.owner(context));
+        importer = StoreLogins.importer(context);
+    }
 
     @Test
     void migrationsCreateTheThreeSchemas() {
@@ -79,7 +89,7 @@ class MigrationTest {
 
     @Test
     void theStoreRefusesRowsThatBreakItsRules() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.sql("""
                 insert into records.insurer (insurer_number, name, kind, prefecture) values ('1234', 'x', '協会けんぽ', 13)
                 """).update()).hasMessageContaining("insurer_insurer_number_check");
     }

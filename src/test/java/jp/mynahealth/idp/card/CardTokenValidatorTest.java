@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.idp.IdpProperties;
 import jp.mynahealth.records.CardLinkRepository;
 import jp.mynahealth.records.PersonId;
@@ -40,8 +41,13 @@ class CardTokenValidatorTest {
     @TempDir
     static Path folder;
 
-    @Autowired
+    /** Links reach the read store through the importer's login, as in the running system. */
     JdbcClient jdbc;
+
+    @Autowired
+    void importerLogin(ImporterDataSource importer) {
+        jdbc = JdbcClient.create(importer.dataSource());
+    }
 
     @Autowired
     CardLinkRepository links;

@@ -23,18 +23,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.mynahealth.records.PersonId;
 import jp.mynahealth.support.ReadStoreTest;
+import jp.mynahealth.support.StoreLogins;
 
 /**
  * The access log is append-only, its chains are keyed with a key the database does not hold, and
- * signed checkpoints outside the database show a removed tail. Tampering is done the way an attacker
- * with the database's superuser would (triggers switched off for the session), inside a transaction
- * each test rolls back; the verifier reads in that transaction.
+ * signed checkpoints outside the database show a removed tail. The log is written with the portal's
+ * own login; tampering is done the way an attacker with the database's superuser would (triggers
+ * switched off for the session), inside a transaction each test rolls back, and a verifier on the
+ * superuser's connection reads in that transaction. That the portal's login cannot do any of it is
+ * {@code DatabaseRolesTest}'s.
  */
 @ReadStoreTest
 class AccessLogChainTest {
@@ -56,11 +61,17 @@ class AccessLogChainTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    ApplicationContext context;
+
     @TempDir
     Path folder;
 
     private AccessLog log;
     private AccessLogVerifier verifier;
+    private AccessLogVerifier attackersVerifier;
+    private JdbcClient attacker;
+    private TransactionTemplate attackersTransaction;
     private AccessLogMaintenance maintenance;
     private ChainKey key;
     private final Visit visit = new Visit(new PersonId(TARO), Channel.WEB, null);
@@ -77,6 +88,10 @@ class AccessLogChainTest {
         log = new AccessLog(jdbc, clock, transaction, key);
         maintenance = new AccessLogMaintenance(jdbc, clock, properties);
         verifier = AccessLogVerifier.of(dataSource, properties);
+        DataSource superuser = StoreLogins.superuser(context);
+        attacker = JdbcClient.create(superuser);
+        attackersTransaction = new TransactionTemplate(new DataSourceTransactionManager(superuser));
+        attackersVerifier = AccessLogVerifier.of(superuser, properties);
         for (int i = 0; i < 5; i++) {
             log.record(visit, AccessLog.Action.VIEW_DRUGS, AccessLog.Result.OK);
         }
@@ -88,8 +103,8 @@ class AccessLogChainTest {
     }
 
     private void asAnAttacker(Runnable tampering, Runnable check) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("set local session_replication_role = replica").update();
+        attackersTransaction.executeWithoutResult(status -> {
+            attacker.sql("set local session_replication_role = replica").update();
             tampering.run();
             check.run();
             status.setRollbackOnly();
@@ -131,23 +146,25 @@ class AccessLogChainTest {
                 .format(java.time.format.DateTimeFormatter.ofPattern("uuuuMM")));
     }
 
+    /** Even the owner, who holds every privilege on the table, is refused by the triggers. */
     @Test
-    void theLogRefusesUpdatesDeletesAndTruncation() {
-        assertThatThrownBy(() -> jdbc.sql("update portal.access_log set result = 'ok' where log_id = :id")
+    void theLogRefusesUpdatesDeletesAndTruncationEvenToItsOwner() {
+        JdbcClient owner = JdbcClient.create(StoreLogins.owner(context));
+        assertThatThrownBy(() -> owner.sql("update portal.access_log set result = 'ok' where log_id = :id")
                 .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from portal.access_log where log_id = :id")
+        assertThatThrownBy(() -> owner.sql("delete from portal.access_log where log_id = :id")
                 .param("id", lastLogId(0)).update()).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate portal.access_log").update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("truncate portal.access_log").update()).hasStackTraceContaining("append-only");
         String partition = jdbc.sql("select tableoid::regclass::text from portal.access_log where log_id = :id")
                 .param("id", lastLogId(0)).query(String.class).single();
-        assertThatThrownBy(() -> jdbc.sql("truncate " + partition).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("truncate " + partition).update()).hasStackTraceContaining("append-only");
     }
 
     @Test
     void theVerifierNamesAnEditedRow() {
         long edited = lastLogId(2);
-        asAnAttacker(() -> jdbc.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited)
-                .update(), () -> assertThat(verifier.verify().firstBreak()).hasValueSatisfying(broken -> {
+        asAnAttacker(() -> attacker.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited)
+                .update(), () -> assertThat(attackersVerifier.verify().firstBreak()).hasValueSatisfying(broken -> {
                     assertThat(broken.logId()).isEqualTo(edited);
                     assertThat(broken.reason()).contains("content was changed");
                 }));
@@ -159,9 +176,9 @@ class AccessLogChainTest {
         // What the database alone can compute: SHA-256 over the link and the content, all the way to the head.
         long edited = lastLogId(2);
         asAnAttacker(() -> {
-            jdbc.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited).update();
+            attacker.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited).update();
             byte[] previous = null;
-            for (var row : jdbc.sql("""
+            for (var row : attacker.sql("""
                     select log_id, chain_seq, person_id, occurred_at, action, channel, terminal_id, result
                     from portal.access_log where chain_id = :c order by chain_seq
                     """).param("c", chain).query().listOfRows()) {
@@ -170,11 +187,11 @@ class AccessLogChainTest {
                         (String) row.get("action"), (String) row.get("channel"), (String) row.get("terminal_id"),
                         (String) row.get("result"));
                 byte[] hash = sha256(previous, content);
-                jdbc.sql("update portal.access_log set prev_hash = :p, row_hash = :h where chain_id = :c and chain_seq = :s")
+                attacker.sql("update portal.access_log set prev_hash = :p, row_hash = :h where chain_id = :c and chain_seq = :s")
                         .param("p", previous).param("h", hash).param("c", chain).param("s", row.get("chain_seq")).update();
                 previous = hash;
             }
-        }, () -> assertThat(verifier.verify().firstBreak()).hasValueSatisfying(broken -> {
+        }, () -> assertThat(attackersVerifier.verify().firstBreak()).hasValueSatisfying(broken -> {
             assertThat(broken.chainId()).isEqualTo(chain);
             assertThat(broken.reason()).contains("content was changed");
         }));
@@ -184,8 +201,8 @@ class AccessLogChainTest {
     void theVerifierNamesTheRowAfterADeletedOne() {
         long deleted = lastLogId(2);
         long following = lastLogId(1);
-        asAnAttacker(() -> jdbc.sql("delete from portal.access_log where log_id = :id").param("id", deleted).update(),
-                () -> assertThat(verifier.verify().firstBreak()).hasValueSatisfying(broken -> {
+        asAnAttacker(() -> attacker.sql("delete from portal.access_log where log_id = :id").param("id", deleted).update(),
+                () -> assertThat(attackersVerifier.verify().firstBreak()).hasValueSatisfying(broken -> {
                     assertThat(broken.logId()).isEqualTo(following);
                     assertThat(broken.reason()).contains("missing");
                 }));
@@ -198,13 +215,13 @@ class AccessLogChainTest {
                 .query(Long.class).single();
         asAnAttacker(() -> {
             // The last two rows go, and the head is set back to the row before them: the chain itself is whole.
-            jdbc.sql("delete from portal.access_log where chain_id = :c and chain_seq > :s").param("c", chain).param("s", seq - 2)
+            attacker.sql("delete from portal.access_log where chain_id = :c and chain_seq > :s").param("c", chain).param("s", seq - 2)
                     .update();
-            jdbc.sql("""
+            attacker.sql("""
                     update portal.access_log_chain h set chain_seq = l.chain_seq, row_hash = l.row_hash
                     from portal.access_log l where h.chain_id = :c and l.chain_id = :c and l.chain_seq = :s
                     """).param("c", chain).param("s", seq - 2).update();
-        }, () -> assertThat(verifier.verify().firstBreak()).hasValueSatisfying(broken -> {
+        }, () -> assertThat(attackersVerifier.verify().firstBreak()).hasValueSatisfying(broken -> {
             assertThat(broken.chainId()).isEqualTo(chain);
             assertThat(broken.reason()).contains("had reached row " + seq).contains("rows were removed");
         }));

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import jp.mynahealth.Role;
 import jp.mynahealth.support.PortalRole;
+import jp.mynahealth.support.StoreLogins;
 
 /** Drugs, checkups and costs through the portal's real chain: pages, htmx fragments, bad input, other people's ids. */
 class RecordsPagesTest {
@@ -87,7 +88,7 @@ class RecordsPagesTest {
         UUID person = jdbc.sql("select person_id from records.person where family_name <> '見本' order by person_id offset 3 limit 1")
                 .query(UUID.class).single();
         String pharmacy = jdbc.sql("select institution_code from records.institution where kind = '薬局' limit 1").query(String.class).single();
-        jdbc.sql("""
+        StoreLogins.importer(PortalRole.roles().common()).sql("""
                 insert into records.dispensing (person_id, dispensed_on, dispenser_code, drug_code, drug_name, generic, quantity,
                                                 unit, usage, days, category)
                 values (:p, :day, :pharmacy, '9999999F9999', :name, false, 1, '錠', :usage, 1, '内服')
