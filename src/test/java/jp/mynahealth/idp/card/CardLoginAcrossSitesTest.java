@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.mynahealth.Application;
 import jp.mynahealth.Role;
@@ -29,6 +28,7 @@ import jp.mynahealth.RunningRoles;
 import jp.mynahealth.support.FreePort;
 import jp.mynahealth.support.PortalRole;
 import jp.mynahealth.support.ReadStoreTest;
+import jp.mynahealth.support.StoreLogins;
 
 /**
  * The card login when the signer's page is on another site than the idp: its form arrives without
@@ -61,7 +61,8 @@ class CardLoginAcrossSitesTest {
                 "--myna.clock.fixed=" + ReadStoreTest.TODAY + "T10:00:00+09:00");
         idp = "http://127.0.0.1:" + roles.port(Role.IDP);
         taro = pki.card(TestPki.CardSpec.good(), "across-sites.crl");
-        roles.context(Role.IDP).getBean(JdbcClient.class).sql("""
+        // Test data enters the read store with the importer's login, as all data does.
+        StoreLogins.importer(roles.common()).sql("""
                 insert into records.card_certificate (issuer, serial_number, person_id, not_before, not_after, status)
                 values (:issuer, :serial, :person, :from, :to, 'active')
                 """)
