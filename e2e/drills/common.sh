@@ -60,7 +60,16 @@ unix_socket_directories = '$work/pg'
 CONF
   echo "host replication postgres 127.0.0.1/32 scram-sha-256" >> "$work/primary/pg_hba.conf"
   as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -l "$work/pg/primary.log" -w start >/dev/null
-  PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -c "create database myna" >/dev/null
+  # The three logins of README's "Using an external PostgreSQL".
+  PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres >/dev/null <<'SQL'
+create role myna_owner login password 'drill-secret';
+create role myna_app login password 'drill-secret';
+create role myna_importer login password 'drill-secret';
+create database myna owner myna_owner encoding 'UTF8' template template0;
+revoke all on database myna from public;
+grant connect on database myna to myna_app, myna_importer;
+grant temporary on database myna to myna_importer;
+SQL
 }
 
 start_standby() {
@@ -73,10 +82,12 @@ start_standby() {
 }
 
 db_args() {
-  echo "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/myna --spring.datasource.username=postgres" \
-       "--spring.datasource.password=drill-secret" \
+  echo "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/myna" \
+       "--spring.flyway.user=myna_owner --spring.flyway.password=drill-secret" \
+       "--spring.datasource.username=myna_app --spring.datasource.password=drill-secret" \
+       "--myna.importer.datasource.username=myna_importer --myna.importer.datasource.password=drill-secret" \
        "--myna.read-store.replica-url=jdbc:postgresql://127.0.0.1:$STANDBY_PORT/myna" \
-       "--myna.read-store.replica-username=postgres --myna.read-store.replica-password=drill-secret" \
+       "--myna.read-store.replica-username=myna_app --myna.read-store.replica-password=drill-secret" \
        "--myna.access-log.key-file=$work/shared/chain.key" \
        "--myna.access-log.signing-key-file=$work/shared/checkpoint-signing.pem" \
        "--myna.access-log.checkpoint-dir=$work/shared/checkpoints"
