@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import jp.mynahealth.support.FreePort;
 
@@ -53,6 +56,17 @@ class LauncherTest {
                 .distinct()).hasSize(4);
         assertThat(roles.context(Role.PORTAL).getBean(javax.sql.DataSource.class))
                 .isSameAs(roles.context(Role.IDP).getBean(javax.sql.DataSource.class));
+    }
+
+    @Test
+    void thePortalAndTheIdpKeepTheirSessionsInTheDatabaseTheSignerAndTheIssuerDoNot() {
+        for (Role role : List.of(Role.PORTAL, Role.IDP)) {
+            assertThat(roles.context(role).getBeanProvider(JdbcIndexedSessionRepository.class).getIfAvailable())
+                    .as(role.name()).isNotNull();
+        }
+        for (Role role : List.of(Role.SIGNER, Role.CA)) {
+            assertThat(roles.context(role).getBeanProvider(SessionRepository.class).getIfAvailable()).as(role.name()).isNull();
+        }
     }
 
     @Test

@@ -1,13 +1,18 @@
 package jp.mynahealth.records;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The opaque portal id of a citizen (a random UUID; never the My Number, never a certificate
  * serial). Every query on citizen data takes one, and it only ever comes from the login.
+ * Serializable: the idp's login (its session's security context) holds one, and sessions are kept in
+ * the database.
  */
-public record PersonId(UUID value) {
+public record PersonId(UUID value) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public PersonId {
         Objects.requireNonNull(value, "person id");

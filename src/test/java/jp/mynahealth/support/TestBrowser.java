@@ -105,7 +105,12 @@ public final class TestBrowser {
 
     /** Presses the portal's login button and lands on the idp's login page. */
     public LoginPage openLoginPage(String portal) {
-        HttpResponse<String> page = follow(get(portal + "/oauth2/authorization/myna"));
+        return openLoginPageFrom(portal + "/oauth2/authorization/myna");
+    }
+
+    /** Follows an address that leads to the idp's login page (the portal's login button, an authorization request). */
+    public LoginPage openLoginPageFrom(String url) {
+        HttpResponse<String> page = follow(get(url));
         Matcher link = SIGNER_LINK.matcher(page.body());
         if (page.statusCode() != 200 || !link.find()) {
             throw new AssertionError("no link to the signer on " + page.uri() + " (HTTP " + page.statusCode() + ")");

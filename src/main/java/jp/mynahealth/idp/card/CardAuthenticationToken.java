@@ -15,6 +15,12 @@ import jp.mynahealth.records.PersonId;
  */
 public final class CardAuthenticationToken extends AbstractAuthenticationToken {
 
+    /**
+     * Fixed: logins are kept serialized in the shared session store, and a rebuild must still read them.
+     * The submission is transient: it is only needed before authentication.
+     */
+    private static final long serialVersionUID = 1L;
+
     private final transient Submission submission;
     private final PersonId person;
     private final Instant authenticatedAt;

@@ -1,7 +1,8 @@
 package jp.mynahealth.idp.oidc;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -94,8 +95,10 @@ class AuthorizationServerConfiguration {
             if (context.getPrincipal() instanceof CardAuthenticationToken card) {
                 context.getClaims()
                         .claim("acr", ACR_CARD)
-                        .claim("amr", List.of("hwk", "pin"))
-                        .claim("auth_time", card.authenticatedAt().getEpochSecond());
+                        // Types the authorization store reads back: its JSON allowlist has no List.of and no
+                        // Long. A Date is what the Authorization Server itself gives auth_time (epoch seconds).
+                        .claim("amr", Arrays.asList("hwk", "pin"))
+                        .claim("auth_time", Date.from(card.authenticatedAt()));
                 card.kioskTerminal().ifPresent(terminal -> context.getClaims()
                         .claim("channel", "kiosk")
                         .claim("terminal_id", terminal));

@@ -242,6 +242,11 @@ class DatabaseRolesTest {
         expected.put("portal.access_log_chain", "SELECT,UPDATE");
         expected.put("portal.kiosk_terminal", "INSERT,SELECT");
         expected.put("idp.card_challenge", "DELETE,INSERT,SELECT");
+        // Sessions and authorizations live and die with every request and login.
+        for (String table : List.of("portal.spring_session", "portal.spring_session_attributes", "idp.spring_session",
+                "idp.spring_session_attributes", "idp.oauth2_authorization", "idp.oauth2_authorization_consent")) {
+            expected.put(table, "DELETE,INSERT,SELECT,UPDATE");
+        }
         assertThat(tables).isEqualTo(expected);
 
         List<String> columns = owner.sql("""
