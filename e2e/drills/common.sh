@@ -173,6 +173,8 @@ verdict() {
 }
 
 drill_stop() {
+  # Everything is stopped whatever fails on the way (a process already gone is not an error here).
+  set +e
   [ -f "$work/haproxy.pid" ] && kill "$(cat "$work/haproxy.pid")" 2>/dev/null
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   wait 2>/dev/null
