@@ -76,7 +76,7 @@ start_standby() {
   say "hot standby on 127.0.0.1:$STANDBY_PORT (streaming from the primary)"
   install -d -o postgres -m 700 "$work/standby"
   as_postgres env PGPASSWORD=drill-secret "$PGBIN/pg_basebackup" -h 127.0.0.1 -p $PG_PORT -U postgres -D "$work/standby" \
-    -R -X stream >/dev/null
+    -R -X stream -c fast >/dev/null
   sed -i "s/^port = .*/port = $STANDBY_PORT/" "$work/standby/postgresql.conf"
   as_postgres "$PGBIN/pg_ctl" -D "$work/standby" -l "$work/pg/standby.log" -w start >/dev/null
 }
