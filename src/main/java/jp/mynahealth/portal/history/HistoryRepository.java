@@ -24,20 +24,32 @@ class HistoryRepository {
     }
 
     List<HistoryEntry> find(PersonId person, Instant from, Instant to, Cursor after, int limit) {
+        // The keyset condition and the limit sit inside each branch, so each reads at most one page
+        // from its (person, time) index, newest first, whatever the size of the person's log; the
+        // outer query merges two pages. (Outside the union, every row of the period was sorted.)
         return jdbc.sql("""
                 select source, id, at, what, channel, terminal_id, result, institution_name
                 from (
-                    select 'access' as source, l.log_id as id, l.occurred_at as at, l.action as what, l.channel,
-                           l.terminal_id, l.result, null as institution_name
-                    from portal.access_log l
-                    where l.person_id = :person and l.occurred_at >= :from and l.occurred_at < :to
+                    (select 'access' as source, l.log_id as id, l.occurred_at as at, l.action as what, l.channel,
+                            l.terminal_id, l.result, null as institution_name
+                     from portal.access_log l
+                     where l.person_id = :person and l.occurred_at >= :from and l.occurred_at < :to
+                       and l.occurred_at <= :afterAt
+                       and (l.occurred_at < :afterAt
+                            or 'access' < :afterSource or ('access' = :afterSource and l.log_id < :afterId))
+                     order by l.occurred_at desc, l.log_id desc
+                     limit :limit)
                     union all
-                    select 'provision', d.provision_id, d.provided_at, d.data_kind, null, null, null, i.name
-                    from records.data_provision d
-                    join records.institution i on i.institution_code = d.institution_code
-                    where d.person_id = :person and d.provided_at >= :from and d.provided_at < :to
+                    (select 'provision', d.provision_id, d.provided_at, d.data_kind, null, null, null, i.name
+                     from records.data_provision d
+                     join records.institution i on i.institution_code = d.institution_code
+                     where d.person_id = :person and d.provided_at >= :from and d.provided_at < :to
+                       and d.provided_at <= :afterAt
+                       and (d.provided_at < :afterAt
+                            or 'provision' < :afterSource or ('provision' = :afterSource and d.provision_id < :afterId))
+                     order by d.provided_at desc, d.provision_id desc
+                     limit :limit)
                 ) history
-                where (at, source, id) < (:afterAt, :afterSource, :afterId)
                 order by at desc, source desc, id desc
                 limit :limit
                 """)
