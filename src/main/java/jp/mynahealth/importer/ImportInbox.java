@@ -40,7 +40,8 @@ class ImportInbox implements SmartLifecycle {
     private final String folder;
     private final Duration poll;
     private final Clock clock;
-    private final Map<Path, List<Object>> lastSeen = new HashMap<>();
+    /** Size and time of each file at the last look, per inbox folder (a test scans a folder of its own). */
+    private final Map<Path, Map<Path, List<Object>>> lastSeen = new HashMap<>();
     private ScheduledExecutorService executor;
 
     ImportInbox(FeedImporter importer, @Value("${myna.import.inbox:}") String folder,
@@ -111,14 +112,15 @@ class ImportInbox implements SmartLifecycle {
     }
 
     /** One look at the inbox; public to the package so tests need not wait for the timer. */
-    void scan(Path inbox) {
+    synchronized void scan(Path inbox) {
         try (Stream<Path> listed = Files.list(inbox)) {
             List<Path> files = listed.filter(Files::isRegularFile).filter(ImportInbox::finishedName).sorted().toList();
-            lastSeen.keySet().retainAll(files);
+            Map<Path, List<Object>> seen = lastSeen.computeIfAbsent(inbox, folder -> new HashMap<>());
+            seen.keySet().retainAll(files);
             for (Path file : files) {
                 List<Object> now = List.of(Files.size(file), Files.getLastModifiedTime(file));
-                if (now.equals(lastSeen.put(file, now))) {
-                    lastSeen.remove(file);
+                if (now.equals(seen.put(file, now))) {
+                    seen.remove(file);
                     take(inbox, file);
                 }
             }

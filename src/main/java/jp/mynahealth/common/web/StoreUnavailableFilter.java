@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.WebUtils;
@@ -65,6 +66,12 @@ public final class StoreUnavailableFilter extends OncePerRequestFilter {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException) {
                 return t;
+            }
+            // A statement failed because the connection died, then so did the rollback: the first
+            // failure is kept beside the second, not as its cause.
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && storeFailure(rollback.getApplicationException()) != null) {
+                return rollback.getApplicationException();
             }
             // 08: connection exceptions; 57P01-03: the server is shutting down or starting up.
             if (t instanceof SQLException sql && sql.getSQLState() != null

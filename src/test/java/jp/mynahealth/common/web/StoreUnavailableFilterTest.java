@@ -10,6 +10,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 
 import jakarta.servlet.ServletException;
 
@@ -50,6 +51,20 @@ class StoreUnavailableFilterTest {
         });
         assertThat(inEnglish.getStatus()).isEqualTo(503);
         assertThat(inEnglish.getContentAsString()).contains("not available right now");
+    }
+
+    @Test
+    void aRollbackThatFailedAfterTheConnectionDiedIsTheSameOutage() throws Exception {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed");
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                "FATAL: terminating connection due to administrator command"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/drugs"), response, (req, res) -> {
+            throw new ServletException(rollback);
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
     }
 
     @Test
