@@ -142,7 +142,8 @@ frontend portal
   default_backend portals
 backend portals
   balance roundrobin
-  option httpchk GET /actuator/health
+  # Liveness, not readiness: while the database is away the portals still answer (their polite 503).
+  option httpchk GET /actuator/health/liveness
   http-response set-header X-Served-By %s
   default-server inter 500ms fall 2 rise 2
   server portal0 127.0.0.1:${PORTAL_PORTS[0]} check

@@ -22,7 +22,8 @@ outage=$(curl -sS -m 30 -o "$work/outage.html" -w '%{http_code}' -H "Cookie: $co
 took=$(echo "$(date +%s.%N) - $began" | bc)
 say "during the outage: HTTP $outage after ${took} s"
 polite=1
-[ "$outage" = 503 ] && ! grep -qi 'exception\|at org\.\|at java\.' "$work/outage.html" \
+[ "$outage" = 503 ] && grep -q 'ただいまご利用いただけません' "$work/outage.html" \
+  && ! grep -qi 'exception\|at org\.\|at java\.' "$work/outage.html" \
   && [ "$(echo "$took < 5" | bc)" = 1 ] && polite=0
 sleep 8
 say "starting the primary"
@@ -41,7 +42,7 @@ say "pages work again ${recovered:-never} s after the primary is back"
 wait "$wrk_pid" || true
 cat "$work/wrk.txt" | grep -E "wrong responses|p50|Requests/sec"
 # Under load, every answer that is not the logged-in page must be the polite 503 (no 500, no 502).
-impolite=$(grep 'wrong responses' "$work/wrk.txt" | grep -oE '[0-9]+x[0-9]+' | grep -vc '^503x' || true)
+impolite=$(grep 'wrong responses' "$work/wrk.txt" | grep -oE '[0-9a-z]+x[0-9]+' | grep -vc '^503x' || true)
 ok=1
 [ "$polite" = 0 ] && [ "$impolite" = 0 ] && [ -n "$recovered" ] && [ "$(echo "$recovered <= 5" | bc)" = 1 ] && ok=0
 verdict $ok "database restart: polite 503 during the outage (other errors under load: $impolite kinds), every page back within 5 s"

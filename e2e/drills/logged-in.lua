@@ -26,7 +26,12 @@ end
 function response(status, headers, body)
   if status ~= 200 or not string.find(body, "見本", 1, true) then
     wrong = wrong + 1
-    statuses[status] = (statuses[status] or 0) + 1
+    -- A 503 that is not the portal's own polite page (the balancer's, say) is told apart.
+    local kind = status
+    if status == 503 and not string.find(body, "ただいまご利用いただけません", 1, true) then
+      kind = "503bare"
+    end
+    statuses[kind] = (statuses[kind] or 0) + 1
   end
 end
 
