@@ -1,25 +1,28 @@
 package jp.mynahealth.common.web;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
-import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+import jakarta.servlet.DispatcherType;
 
 /**
  * What every role's web pages share: Japanese by default, English ({@code ?lang=en}) or
@@ -57,6 +60,8 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<StoreUnavailableFilter> registration = new FilterRegistrationBean<>(
                 new StoreUnavailableFilter(messageSource));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // The error page's own dispatch needs the session (and so the database) too.
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
         return registration;
     }
 
