@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.common.OwnerOnlyFiles;
 
 /**
  * Issues demo cards: an RSA-2048 key and user-authentication certificate written as a soft card
@@ -98,7 +99,7 @@ class CardIssuer {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 p12.store(out, pin.toCharArray());
             }
-            OwnerOnly.restrict(temporary);
+            OwnerOnlyFiles.restrict(temporary);
             IssuerKeys.write(cards.resolve(cardId + ".properties"),
                     "# Soft card state: the signer counts wrong PINs here, like the card's own counter.\n"
                             + "label=" + escape(label) + "\nfailures=0\nlocked=false\n");

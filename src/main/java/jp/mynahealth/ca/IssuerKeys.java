@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.common.OwnerOnlyFiles;
 
 /**
  * The demo issuer's hierarchy: a root CA, the user-authentication issuing CA, its delegated OCSP
@@ -135,7 +136,7 @@ final class IssuerKeys {
 
     private static void writeSecret(Path file, String secret) throws IOException {
         write(file, secret);
-        OwnerOnly.restrict(file);
+        OwnerOnlyFiles.restrict(file);
     }
 
     private static void writeStore(Path file, KeyStore store, String password) throws IOException, GeneralSecurityException {
@@ -143,7 +144,7 @@ final class IssuerKeys {
         try (OutputStream out = Files.newOutputStream(temporary)) {
             store.store(out, password.toCharArray());
         }
-        OwnerOnly.restrict(temporary);
+        OwnerOnlyFiles.restrict(temporary);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 

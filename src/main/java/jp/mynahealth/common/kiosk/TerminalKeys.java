@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -16,6 +15,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+
+import jp.mynahealth.common.OwnerOnlyFiles;
 
 /**
  * A kiosk terminal's key pair: made once when the terminal is registered; the private key is kept
@@ -46,11 +47,8 @@ public final class TerminalKeys {
             Files.createDirectories(file.toAbsolutePath().getParent());
             String pem = BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(key.getEncoded()) + "\n" + END + "\n";
-            Files.writeString(file, pem, StandardCharsets.US_ASCII, java.nio.file.StandardOpenOption.CREATE_NEW);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions apply.
+            if (!OwnerOnlyFiles.createSecret(file, pem.getBytes(StandardCharsets.US_ASCII))) {
+                throw new java.nio.file.FileAlreadyExistsException(file.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the terminal key " + file, e);

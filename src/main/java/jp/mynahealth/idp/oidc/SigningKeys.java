@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import jp.mynahealth.common.OwnerOnlyFiles;
 
 /**
  * The idp's token-signing key, made on first start and kept in the data folder, so tokens and the
@@ -28,16 +28,11 @@ final class SigningKeys {
                 return RSAKey.parse(Files.readString(file));
             }
             RSAKey key = new RSAKeyGenerator(3072).keyID(UUID.randomUUID().toString()).generate();
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "jwk", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply.
+            if (OwnerOnlyFiles.createSecret(file, key.toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                return key;
             }
-            Files.writeString(temporary, key.toJSONString());
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            return key;
+            // Another process made it first: every one signs with the same key.
+            return RSAKey.parse(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the token signing key in " + file, e);
         } catch (ParseException | JOSEException e) {

@@ -12,6 +12,8 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jp.mynahealth.common.OwnerOnlyFiles;
+
 /**
  * The access log chain's HMAC key. The database never holds it, so whoever controls the database
  * can delete or rewrite rows but cannot make a rewritten chain verify.

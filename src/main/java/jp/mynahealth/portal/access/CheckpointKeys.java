@@ -19,6 +19,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
+import jp.mynahealth.common.OwnerOnlyFiles;
+
 /**
  * The Ed25519 key pair that signs checkpoints: the private key stays with the portal (owner-only),
  * the public key is all a verifier needs, so checkpoints can be checked by people who cannot make them.

@@ -1,4 +1,4 @@
-package jp.mynahealth.portal.access;
+package jp.mynahealth.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Secrets are written whole (a partly written key never exists) and readable by their owner only. */
-final class OwnerOnlyFiles {
+/**
+ * Keys and passwords: written whole (a partly written key never exists) and readable by their owner
+ * only, where the file system can say so.
+ */
+public final class OwnerOnlyFiles {
 
     private OwnerOnlyFiles() {
     }
 
     /** Writes the file if it does not exist yet; returns false when another process was first. */
-    static boolean createSecret(Path file, byte[] content) throws IOException {
+    public static boolean createSecret(Path file, byte[] content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, ".secret", ".tmp");
@@ -37,7 +40,7 @@ final class OwnerOnlyFiles {
         }
     }
 
-    static void restrict(Path file) throws IOException {
+    public static void restrict(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
