@@ -32,6 +32,7 @@ import jp.mynahealth.importer.claims.ClaimFileHeader;
 import jp.mynahealth.importer.claims.ClaimForm;
 import jp.mynahealth.importer.claims.ClaimReceipt;
 import jp.mynahealth.importer.claims.ClaimsWriter;
+import jp.mynahealth.support.InsuredKey;
 import jp.mynahealth.support.StoreLogins;
 
 /**
@@ -73,16 +74,11 @@ class InboxE2ETest extends BrowserTest {
                 .query(String.class).single();
         birth = jdbc.sql("select birth_date from records.person where person_id = :p").param("p", TARO)
                 .query(LocalDate.class).single();
-        jdbc.sql("""
-                select insurer_number, symbol, number, branch from records.qualification
-                where person_id = :p and valid_from <= :day and (valid_to is null or valid_to >= :day)
-                """).param("p", TARO).param("day", TODAY).query((row, n) -> {
-                    insurer = row.getString(1);
-                    symbol = row.getString(2);
-                    number = row.getString(3);
-                    branch = row.getString(4);
-                    return n;
-                }).single();
+        InsuredKey key = InsuredKey.inForce(jdbc, TARO, TODAY);
+        insurer = key.insurer();
+        symbol = key.symbol();
+        number = key.number();
+        branch = key.branch();
     }
 
     @Test

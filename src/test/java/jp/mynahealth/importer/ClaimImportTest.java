@@ -25,6 +25,7 @@ import jp.mynahealth.importer.claims.ClaimFileHeader;
 import jp.mynahealth.importer.claims.ClaimForm;
 import jp.mynahealth.importer.claims.ClaimReceipt;
 import jp.mynahealth.importer.claims.ClaimsWriter;
+import jp.mynahealth.support.InsuredKey;
 import jp.mynahealth.support.ReadStoreTest;
 
 /**
@@ -80,16 +81,11 @@ class ClaimImportTest {
         prescriber = jdbc.sql("select institution_code from records.institution where kind = '診療所' and prefecture = 27 order by 1 limit 1")
                 .query(String.class).single();
         drugCode = jdbc.sql("select drug_code from records.drug_master where name like 'アムロジピン%'").query(String.class).single();
-        jdbc.sql("""
-                select insurer_number, symbol, number, branch from records.qualification
-                where person_id = :p and valid_from <= :day and (valid_to is null or valid_to >= :day)
-                """).param("p", TARO).param("day", MONTH.atDay(15)).query((row, n) -> {
-                    insurer = row.getString(1);
-                    symbol = row.getString(2);
-                    number = row.getString(3);
-                    branch = row.getString(4);
-                    return n;
-                }).single();
+        InsuredKey key = InsuredKey.inForce(jdbc, TARO, MONTH.atDay(15));
+        insurer = key.insurer();
+        symbol = key.symbol();
+        number = key.number();
+        branch = key.branch();
         jdbc.sql("delete from records.dispensing where dispenser_code = :c").param("c", pharmacy).update();
         jdbc.sql("delete from records.cost_notice where institution_code = :c").param("c", pharmacy).update();
         jdbc.sql("delete from records.claim_receipt where institution_code = :c").param("c", pharmacy).update();
