@@ -86,11 +86,17 @@ db_args() {
        "--spring.flyway.user=myna_owner --spring.flyway.password=drill-secret" \
        "--spring.datasource.username=myna_app --spring.datasource.password=drill-secret" \
        "--myna.importer.datasource.username=myna_importer --myna.importer.datasource.password=drill-secret" \
-       "--myna.read-store.replica-url=jdbc:postgresql://127.0.0.1:$STANDBY_PORT/myna" \
-       "--myna.read-store.replica-username=myna_app --myna.read-store.replica-password=drill-secret" \
+       "$(replica_args)" \
        "--myna.access-log.key-file=$work/shared/chain.key" \
        "--myna.access-log.signing-key-file=$work/shared/checkpoint-signing.pem" \
        "--myna.access-log.checkpoint-dir=$work/shared/checkpoints"
+}
+
+# The standby, when this run started one (the page benchmark runs without).
+replica_args() {
+  [ -d "$work/standby" ] || return 0
+  echo "--myna.read-store.replica-url=jdbc:postgresql://127.0.0.1:$STANDBY_PORT/myna" \
+       "--myna.read-store.replica-username=myna_app --myna.read-store.replica-password=drill-secret"
 }
 
 # wait_for <url> <seconds>
@@ -140,6 +146,14 @@ defaults
 frontend portal
   bind 127.0.0.1:8080
   default_backend portals
+# The same balancer in front of instance 0 alone: the page benchmark's "one instance" figure.
+frontend portal_one
+  bind 127.0.0.1:8079
+  default_backend portal_one
+backend portal_one
+  option httpchk GET /actuator/health/liveness
+  default-server inter 500ms fall 2 rise 2
+  server portal0 127.0.0.1:${PORTAL_PORTS[0]} check
 backend portals
   balance roundrobin
   # Liveness, not readiness: while the database is away the portals still answer (their polite 503).

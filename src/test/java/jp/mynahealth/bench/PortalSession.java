@@ -15,15 +15,23 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.mynahealth.common.cardlogin.SignedData;
 
 /**
- * Logs in to a running portal with a soft card, without a browser, and prints the portal session
- * cookie: {@code PortalSession <portal url> <card .p12> <pin>}. Used by the page benchmark.
+ * Logs in to a running portal with soft cards, without a browser, and prints each portal session
+ * cookie on its own line: {@code PortalSession <portal url> <pin> <card .p12>…} (the older form
+ * {@code PortalSession <portal url> <card .p12> <pin>} logs in one card). Used by the page
+ * benchmarks, which log in hundreds of citizens through the real card flow.
  */
 public final class PortalSession {
 
@@ -35,13 +43,35 @@ public final class PortalSession {
 
     public static void main(String[] args) throws Exception {
         String portal = args[0];
-        KeyStore card = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-            card.load(in, args[2].toCharArray());
+        if (args.length == 3 && args[2].matches("\\d{4}")) {
+            System.out.println(logIn(portal, Path.of(args[1]), args[2]));
+            return;
         }
-        PrivateKey key = (PrivateKey) card.getKey("auth", args[2].toCharArray());
+        String pin = args[1];
+        List<Path> cards = Arrays.stream(args).skip(2).map(Path::of).toList();
+        // A few logins at a time: the idp checks each card's OCSP status, and the order of the output is the cards'.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> sessions = new ArrayList<>();
+            for (Path card : cards) {
+                sessions.add(pool.submit(() -> logIn(portal, card, pin)));
+            }
+            for (Future<String> session : sessions) {
+                System.out.println(session.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static String logIn(String portal, Path cardFile, String pin) throws Exception {
+        KeyStore card = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(cardFile)) {
+            card.load(in, pin.toCharArray());
+        }
+        PrivateKey key = (PrivateKey) card.getKey("auth", pin.toCharArray());
         X509Certificate certificate = (X509Certificate) card.getCertificate("auth");
-        System.out.println(logIn(portal, key, certificate));
+        return logIn(portal, key, certificate);
     }
 
     /**

@@ -203,5 +203,14 @@ class DemoIssuerTest {
         assertThat(ocsp(extra.getSerialNumber()).getCertStatus()).isInstanceOf(RevokedStatus.class);
         assertThat(linkStatus(extra)).isEqualTo("revoked");
         assertThat(CardCommand.run(folder, "--card-revoke=no-such-card")).isEqualTo(2);
+
+        Path batch = data.resolve("batch-" + id + ".csv");
+        Files.writeString(batch, id + "-a," + taro + "\n" + id + "-b," + taro + "\n");
+        assertThat(CardCommand.run(folder, "--card-issue-batch=" + batch)).isZero();
+        assertThat(linkStatus(card(id + "-a"))).isEqualTo("active");
+        assertThat(linkStatus(card(id + "-b"))).isEqualTo("active");
+        Files.writeString(batch, id + "-c," + taro + "\n" + id + "-d,not-a-person\n");
+        assertThat(CardCommand.run(folder, "--card-issue-batch=" + batch)).isEqualTo(2);
+        assertThat(Files.exists(data.resolve("cards/" + id + "-c.p12"))).as("a bad line issues nothing").isFalse();
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -64,7 +65,11 @@ class AuthorizationStoreConfiguration {
      * another instance would get no sid, and logout at the first would then refuse that token.
      */
     @Bean
-    SessionRegistry oidcSessionRegistry(JdbcIndexedSessionRepository sessions) {
+    SessionRegistry oidcSessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        return registry(sessions);
+    }
+
+    private static <S extends Session> SessionRegistry registry(FindByIndexNameSessionRepository<S> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 }

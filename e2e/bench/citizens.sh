@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Issue 14's page benchmark: load that looks like citizens. On loopback, on real parts (Debian's
+# PostgreSQL, HAProxy, wrk): a store of N generated people filled through the importer, the idp,
+# signer and ca, two portal instances behind HAProxy, and Spring PetClinic (built from its public
+# repository) on the same PostgreSQL as the plain Spring Boot + Thymeleaf + JPA peer. Cards are
+# issued for SESSIONS people of the store, who log in through the real card flow; wrk spreads its
+# requests over all their sessions, and a response counts only if it is that person's logged-in page.
+# Prints, from the same run:
+#  1. three interleaved rounds of the drug page (one instance, two instances) and PetClinic's owner
+#     page at 8 connections, with the ratios the issue asks for;
+#  2. every record page's req/s, p50 and p99 through both instances (compare two runs: 100,000 and
+#     1,000,000 people);
+#  3. the access-history page for a person with 374,000 log rows.
+# Usage: e2e/bench/citizens.sh [persons=100000] [seconds=15] [sessions=200]
+#   STORE=<folder> keeps the filled PostgreSQL there and reuses it on the next run (the 1,000,000
+#   store takes long to fill); PETCLINIC_REPO=<git url or folder> is where PetClinic is cloned from
+#   (a local mirror where GitHub cannot be reached), PETCLINIC_JAR=<jar> skips building it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+persons=${1:-100000}
+seconds=${2:-15}
+sessions=${3:-200}
+source e2e/drills/common.sh
+drill_packages
+source e2e/bench/common.sh
+build_app
+
+if [ -z "${PETCLINIC_JAR:-}" ]; then
+  say "building Spring PetClinic from its public repository"
+  peer=$(mktemp -d "${TMPDIR:-/tmp}/petclinic-XXXX")
+  git clone -q "${PETCLINIC_REPO:-https://github.com/spring-projects/spring-petclinic.git}" "$peer/src"
+  (cd "$peer/src" && mvn -B -q package -DskipTests -Dcheckstyle.skip -Dspring-javaformat.skip=true -Djacoco.skip=true >/dev/null)
+  PETCLINIC_JAR=$(ls "$peer"/src/target/spring-petclinic-*.jar | head -1)
+fi
+
+if [ -n "${STORE:-}" ]; then
+  work=$STORE
+  KEEP=1
+  mkdir -p "$work"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/myna-citizens-XXXX")
+fi
+chmod 755 "$work"
+pids=()
+trap drill_stop EXIT
+psql_owner() { PGPASSWORD=drill-secret psql -q -At -h 127.0.0.1 -p $PG_PORT -U myna_owner -d myna "$@"; }
+
+if [ -f "$work/primary/PG_VERSION" ]; then
+  say "reusing the store in $work"
+  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -l "$work/pg/primary.log" -w start >/dev/null
+else
+  start_primary
+  # A benchmark database, thrown away: the WAL need not survive a crash of this machine.
+  PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -c "alter system set shared_buffers = '1GB'" \
+    -c "alter system set max_wal_size = '8GB'" >/dev/null
+  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -l "$work/pg/primary.log" -w restart >/dev/null
+  say "filling the store with $persons people through the importer"
+  began=$(date +%s)
+  # shellcheck disable=SC2046
+  java -Xmx1g -jar "$jar" --myna.data-dir="$work/gen" --persons="$persons" --seed=1 --logging.level.root=WARN $(db_args) \
+    | grep -E '^Generated' || { echo "the store was not filled" >&2; exit 1; }
+  say "filled in $(( $(date +%s) - began )) s; vacuum analyze"
+  PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -d myna -c 'vacuum analyze' >/dev/null
+  PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -c 'create role petclinic login password $$petclinic$$' \
+    -c 'create database petclinic owner petclinic' >/dev/null
+fi
+say "store: $(psql_owner -c 'select count(*) from records.person') people, $(psql_owner -c 'select count(*) from records.dispensing') dispensings," \
+  "$(psql_owner -c "select pg_size_pretty(pg_database_size('myna'))")"
+
+start_roles
+start_haproxy
+say "Spring PetClinic (postgres profile) on localhost:8090, same heap as a portal instance"
+java -Xmx384m -jar "$PETCLINIC_JAR" --spring.profiles.active=postgres --server.port=8090 --server.address=127.0.0.1 \
+  --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/petclinic --logging.level.root=WARN >"$work/petclinic.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:8090/owners/1 300 || { echo "PetClinic did not start: $work/petclinic.log" >&2; exit 1; }
+
+say "issuing cards for $sessions people of the store (those with dispensings) and logging them in"
+rm -f "$work/login/cards/bench-"*
+psql_owner -c "select 'bench-' || row_number() over () || ',' || p.person_id from records.person p
+  where exists (select 1 from records.dispensing d where d.person_id = p.person_id) order by p.person_id limit $sessions" \
+  > "$work/cards.csv"
+# shellcheck disable=SC2046
+java -jar "$jar" --card-issue-batch="$work/cards.csv" --myna.data-dir="$work/login" --logging.level.root=WARN $(db_args) | tail -1
+java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 1234 "$work"/login/cards/bench-*.p12 > "$work/cookies.txt"
+say "$(sort -u "$work/cookies.txt" | wc -l) distinct portal sessions"
+
+# run <address> <pages> <expected text> [connections]: prints "good/s p50 p99 wrong"
+run() {
+  COOKIES="$work/cookies.txt" PAGES="$2" EXPECT="$3" wrk -t2 -c"${4:-8}" -d"${seconds}s" --latency \
+    -s e2e/bench/citizens.lua "$1" | awk '/^RESULT/ {print $3, $5, $7, $9}'
+}
+owners="/owners/1 /owners/2 /owners/3 /owners/4 /owners/5 /owners/6 /owners/7 /owners/8 /owners/9 /owners/10"
+record_pages=("/dashboard" "/insurance" "/drugs" "/checkups" "/costs?year=2025" "/etax" "/history")
+
+say "warming up (the JIT): every page through both instances, PetClinic's owners"
+for _ in 1 2; do
+  for page in "${record_pages[@]}"; do run http://localhost:8080 "$page" ログアウト >/dev/null; done
+  run http://localhost:8079 /drugs ログアウト >/dev/null
+  run http://127.0.0.1:8090 "$owners" "Owner Information" >/dev/null
+done
+
+echo "== drug page, 200 sessions, 8 connections, ${seconds} s a run, 3 interleaved rounds (good responses/s, p50 ms, p99 ms, wrong)"
+printf '%-6s %-36s %-36s %-36s\n' round "PetClinic /owners/{1..10}" "portal /drugs, one instance" "portal /drugs, two instances"
+declare -a pet one two
+for round in 1 2 3; do
+  p=$(run http://127.0.0.1:8090 "$owners" "Owner Information")
+  o=$(run http://localhost:8079 /drugs "お薬の情報")
+  t=$(run http://localhost:8080 /drugs "お薬の情報")
+  printf '%-6s %-36s %-36s %-36s\n' "$round" "$p" "$o" "$t"
+  pet+=("${p%% *}"); one+=("${o%% *}"); two+=("${t%% *}")
+  p99s+=("$(echo "$t" | awk '{print $3}')")
+done
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+awk -v p="$(median "${pet[@]}")" -v o="$(median "${one[@]}")" -v t="$(median "${two[@]}")" 'BEGIN {
+  printf "medians: PetClinic %.0f/s, portal one instance %.0f/s, two instances %.0f/s\n", p, o, t
+  printf "drug page (two instances) / PetClinic owner page: %.2f (target >= 1.5)\n", t / p
+  printf "two instances / one instance: %.2f (target >= 1.0)\n", t / o }'
+echo "drug page p99 through both instances: ${p99s[*]} ms (target <= 50)"
+
+echo "== every record page through both instances, 8 connections, ${seconds} s ($persons people in the store)"
+printf '%-20s %-40s\n' page "good/s p50 p99 wrong"
+for page in "${record_pages[@]}"; do
+  printf '%-20s %-40s\n' "$page" "$(run http://localhost:8080 "$page" ログアウト)"
+done
+
+echo "== access history with 374,000 log rows for one person (the first benchmark person)"
+person=$(head -1 "$work/cards.csv" | cut -d, -f2)
+# Rows of the past 30 days, as a day of benchmarking leaves them (the chain fields are not checked here).
+psql_owner -c "insert into portal.access_log (person_id, occurred_at, action, channel, result, chain_id, chain_seq, row_hash)
+  select '$person', now() - (i * interval '7 seconds'), 'view.drugs', 'web', 'ok', -1, 1000000000 + i, '\\x00'
+  from generate_series(1, 374000) i" -c 'analyze portal.access_log'
+say "$(psql_owner -c "select count(*) from portal.access_log where person_id = '$person'") rows for that person"
+head -1 "$work/cookies.txt" > "$work/cookie-one.txt"
+printf '%-20s %s\n' "/history" "$(COOKIES="$work/cookie-one.txt" PAGES=/history EXPECT=ログアウト wrk -t2 -c8 -d"${seconds}s" \
+  --latency -s e2e/bench/citizens.lua http://localhost:8080 | awk '/^RESULT/ {print $3, $5, $7, $9}')"
+echo "portal memory: $(for pid in "${portal_pid[@]}"; do ps -o rss= -p "$pid"; done | awk '{printf "%.0f MB ", $1/1024}')(RSS of each instance)"
