@@ -56,6 +56,11 @@ public class DataAsOfRepository {
         return Optional.ofNullable(current.dates().get(kind.code));
     }
 
+    /** For a kind taken from claims (dispensings, cost notices): the month it is complete through, as pages state it. */
+    public Optional<ClaimsFreshness> claimsFreshness(DataKind kind, LocalDate today) {
+        return completeThrough(kind).map(through -> ClaimsFreshness.of(through, today));
+    }
+
     private Snapshot read() {
         Map<String, LocalDate> dates = new HashMap<>();
         boolean fromReplica = store.usingReplica();

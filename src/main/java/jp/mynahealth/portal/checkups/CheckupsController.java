@@ -3,8 +3,10 @@ package jp.mynahealth.portal.checkups;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,12 +37,15 @@ class CheckupsController {
     private final DataAsOfRepository dataAsOf;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final MessageSource messages;
 
-    CheckupsController(CheckupRepository checkups, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock) {
+    CheckupsController(CheckupRepository checkups, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock,
+            MessageSource messages) {
         this.checkups = checkups;
         this.dataAsOf = dataAsOf;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.messages = messages;
     }
 
     private LocalDate since() {
@@ -56,7 +61,7 @@ class CheckupsController {
     }
 
     @GetMapping("/checkups/{id}")
-    String detail(Visit visit, @PathVariable String id, Model model) {
+    String detail(Visit visit, @PathVariable String id, Model model, Locale locale) {
         Checkup checkup = parse(id).flatMap(uuid -> checkups.find(visit.person(), uuid)).orElse(null);
         if (checkup == null) {
             accessLog.record(visit, Action.VIEW_CHECKUP, Result.NOT_FOUND);
@@ -64,12 +69,13 @@ class CheckupsController {
         }
         model.addAttribute("checkup", checkup);
         model.addAttribute("sections", CheckupGroups.of(checkups.results(visit.person(), checkup.id())));
+        model.addAttribute("text", new ResultText(messages, locale));
         accessLog.record(visit, Action.VIEW_CHECKUP, Result.OK);
         return "portal/checkups/checkup";
     }
 
     @GetMapping("/checkups/trend/{itemCode}")
-    String trend(Visit visit, @PathVariable String itemCode, Model model) {
+    String trend(Visit visit, @PathVariable String itemCode, Model model, Locale locale) {
         List<TrendPoint> points = itemCode.matches("[0-9A-Z]{17}")
                 ? checkups.trend(visit.person(), itemCode, since()) : List.of();
         if (points.isEmpty()) {
@@ -79,6 +85,7 @@ class CheckupsController {
         model.addAttribute("points", points);
         model.addAttribute("item", points.get(points.size() - 1));
         model.addAttribute("chart", TrendChart.of(points));
+        model.addAttribute("text", new ResultText(messages, locale));
         accessLog.record(visit, Action.VIEW_CHECKUP_TREND, Result.OK);
         return "portal/checkups/trend";
     }

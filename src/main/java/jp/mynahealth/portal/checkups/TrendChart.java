@@ -10,15 +10,29 @@ import jp.mynahealth.records.TrendPoint;
  * The geometry of a server-drawn SVG line chart of one item over the years: points, the reference
  * band, and labelled horizontal grid lines. No charting script; the page also has the same data
  * as a table for screen readers.
+ *
+ * @param plotLeft where the plot begins: wide enough for the longest grid label, which is drawn
+ *        right-aligned just left of it and so never past the picture's left edge
+ * @param decimals the item's number of decimals, for the labels and the table
  */
-public record TrendChart(int width, int height, List<Point> points, Band band, List<GridLine> grid, String polyline) {
+public record TrendChart(int width, int height, int plotLeft, int decimals, List<Point> points, Band band,
+        List<GridLine> grid, String polyline) {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 320;
-    static final int LEFT = 64;
+    /** The narrowest left margin; wider when the labels need it. */
+    static final int MIN_LEFT = 64;
     static final int RIGHT = 24;
     static final int TOP = 24;
     static final int BOTTOM = 48;
+    /** Between a grid label's right end and the plot. */
+    static final int LABEL_GAP = 8;
+    /** Kept free between the picture's left edge and the longest label. */
+    static final int EDGE = 4;
+    /** The labels' font size in the picture's units: set on the text elements, so the width estimate below holds. */
+    static final int FONT_SIZE = 14;
+    /** A digit is at most about 0.6 em wide in the sans-serif faces pages use. */
+    static final double CHAR_WIDTH_EM = 0.6;
 
     public record Point(double x, double y, TrendPoint data) {
     }
@@ -31,75 +45,80 @@ public record TrendChart(int width, int height, List<Point> points, Band band, L
     }
 
     static TrendChart of(List<TrendPoint> data) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (TrendPoint point : data) {
-            min = Math.min(min, point.value().doubleValue());
-            max = Math.max(max, point.value().doubleValue());
-            if (point.referenceLow() != null) {
-                min = Math.min(min, point.referenceLow().doubleValue());
-            }
-            if (point.referenceHigh() != null) {
-                max = Math.max(max, point.referenceHigh().doubleValue());
-            }
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("A trend needs at least one point");
         }
-        double span = max - min;
-        double step = niceStep(span == 0 ? Math.max(1, Math.abs(max)) : span);
-        double low = Math.floor(min / step) * step - (span == 0 ? step : 0);
-        double high = Math.ceil(max / step) * step + (span == 0 ? step : 0);
-        if (high == low) {
-            high = low + step;
-        }
-        double plotWidth = WIDTH - LEFT - RIGHT;
+        TrendPoint last = data.get(data.size() - 1);
+        List<BigDecimal> values = data.stream().map(TrendPoint::value).toList();
+        List<BigDecimal> written = new ArrayList<>(values);
+        data.forEach(point -> {
+            written.add(point.referenceLow());
+            written.add(point.referenceHigh());
+        });
+        int decimals = TrendAxis.decimalsOf(written);
+        // The band drawn is the latest range: the one today's result is judged against.
+        TrendAxis axis = TrendAxis.of(values, last.referenceLow(), last.referenceHigh(), decimals);
+
+        List<BigDecimal> ticks = axis.ticks();
+        List<String> labels = ticks.stream().map(axis::label).toList();
+        int left = Math.max(MIN_LEFT, LABEL_GAP + EDGE + (int) Math.ceil(widest(labels)));
+        double low = axis.low().doubleValue();
+        double high = axis.high().doubleValue();
+        double plotWidth = WIDTH - left - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
+
         List<Point> points = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < data.size(); i++) {
-            double x = LEFT + (data.size() == 1 ? plotWidth / 2 : plotWidth * i / (data.size() - 1));
+            double x = left + (data.size() == 1 ? plotWidth / 2 : plotWidth * i / (data.size() - 1));
             double y = y(data.get(i).value().doubleValue(), low, high, plotHeight);
             points.add(new Point(round(x), round(y), data.get(i)));
             line.append(line.length() == 0 ? "" : " ").append(round(x)).append(',').append(round(y));
         }
         Band band = null;
-        TrendPoint last = data.isEmpty() ? null : data.get(data.size() - 1);
-        if (last != null && (last.referenceLow() != null || last.referenceHigh() != null)) {
+        if (last.referenceLow() != null || last.referenceHigh() != null) {
             double top = y(last.referenceHigh() == null ? high : last.referenceHigh().doubleValue(), low, high, plotHeight);
             double bottom = y(last.referenceLow() == null ? low : last.referenceLow().doubleValue(), low, high, plotHeight);
             band = new Band(round(top), round(bottom - top));
         }
         List<GridLine> grid = new ArrayList<>();
-        for (double v = low; v <= high + step / 2; v += step) {
-            grid.add(new GridLine(round(y(v, low, high, plotHeight)), BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+        for (int i = 0; i < ticks.size(); i++) {
+            grid.add(new GridLine(round(y(ticks.get(i).doubleValue(), low, high, plotHeight)), labels.get(i)));
         }
-        return new TrendChart(WIDTH, HEIGHT, points, band, grid, line.toString());
+        return new TrendChart(WIDTH, HEIGHT, left, decimals, points, band, grid, line.toString());
+    }
+
+    /** The estimated width of the longest label, in the picture's units. */
+    static double widest(List<String> labels) {
+        return labels.stream().mapToInt(String::length).max().orElse(0) * FONT_SIZE * CHAR_WIDTH_EM;
     }
 
     private static double y(double value, double low, double high, double plotHeight) {
         return TOP + plotHeight * (high - value) / (high - low);
     }
 
-    /** 1, 2 or 5 times a power of ten, giving four to eight grid lines. */
-    private static double niceStep(double span) {
-        double raw = span / 5;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double fraction = raw / power;
-        double nice = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10;
-        return nice * power;
-    }
-
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
-    public int plotLeft() {
-        return LEFT;
+    /** Where the grid labels' right ends are. */
+    public int labelRight() {
+        return plotLeft - LABEL_GAP;
     }
 
     public int plotRight() {
         return WIDTH - RIGHT;
     }
 
+    public int plotTop() {
+        return TOP;
+    }
+
     public int plotBottom() {
         return HEIGHT - BOTTOM;
+    }
+
+    public int fontSize() {
+        return FONT_SIZE;
     }
 }

@@ -67,7 +67,7 @@ class CostsController {
         model.addAttribute("invalidYear", invalid);
         model.addAttribute("notices", lines);
         model.addAttribute("summary", CostSummary.of(lines));
-        model.addAttribute("asOf", dataAsOf.completeThrough(DataKind.COST_NOTICE).orElse(null));
+        model.addAttribute("claims", dataAsOf.claimsFreshness(DataKind.COST_NOTICE, LocalDate.now(clock)).orElse(null));
         accessLog.record(visit, Action.VIEW_COSTS, invalid ? Result.REFUSED : Result.OK);
         return htmx.isHtmxRequest() ? "portal/costs/partials/year" : "portal/costs/costs";
     }

@@ -48,10 +48,11 @@ class DashboardController {
         model.addAttribute("registration", registrations.active(visit.person()).orElse(null));
         model.addAttribute("latestDispensing", summaries.latestDispensing(visit.person()).orElse(null));
         model.addAttribute("latestCheckup", summaries.latestCheckup(visit.person()).orElse(null));
-        model.addAttribute("costs", summaries.costsOfYear(visit.person(), LocalDate.now(clock).getYear()));
-        model.addAttribute("drugsAsOf", dataAsOf.completeThrough(DataKind.DISPENSING).orElse(null));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("costs", summaries.costsOfYear(visit.person(), today.getYear()));
+        model.addAttribute("drugsClaims", dataAsOf.claimsFreshness(DataKind.DISPENSING, today).orElse(null));
         model.addAttribute("checkupAsOf", dataAsOf.completeThrough(DataKind.CHECKUP).orElse(null));
-        model.addAttribute("costsAsOf", dataAsOf.completeThrough(DataKind.COST_NOTICE).orElse(null));
+        model.addAttribute("costsClaims", dataAsOf.claimsFreshness(DataKind.COST_NOTICE, today).orElse(null));
         accessLog.record(visit, Action.VIEW_DASHBOARD, Result.OK);
         return "portal/dashboard/dashboard";
     }

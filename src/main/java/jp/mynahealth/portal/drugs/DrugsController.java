@@ -19,6 +19,7 @@ import jp.mynahealth.portal.access.AccessLog;
 import jp.mynahealth.portal.access.AccessLog.Action;
 import jp.mynahealth.portal.access.AccessLog.Result;
 import jp.mynahealth.portal.access.Visit;
+import jp.mynahealth.records.ClaimsFreshness;
 import jp.mynahealth.records.DataAsOfRepository;
 import jp.mynahealth.records.DataAsOfRepository.DataKind;
 import jp.mynahealth.records.DispensingPage;
@@ -57,8 +58,10 @@ class DrugsController {
             @RequestParam(name = "after", required = false) String afterDate,
             @RequestParam(name = "afterId", required = false) String afterId, HtmxRequest htmx, Model model,
             HttpServletResponse response, Locale locale) {
-        LocalDate asOf = dataAsOf.completeThrough(DataKind.DISPENSING).orElse(LocalDate.now(clock));
-        YearMonth latest = YearMonth.from(asOf);
+        LocalDate today = LocalDate.now(clock);
+        ClaimsFreshness claims = dataAsOf.claimsFreshness(DataKind.DISPENSING, today).orElse(null);
+        // Before any claims have arrived the list is empty whatever the months; the page says so instead of a date.
+        YearMonth latest = claims == null ? YearMonth.from(today) : claims.through();
         YearMonth earliest = latest.minusYears(YEARS).plusMonths(1);
         DrugListQuery query = DrugListQuery.parse(from, to, institution, search, afterDate, afterId, earliest, latest);
         if (!query.errors().isEmpty()) {
@@ -68,7 +71,7 @@ class DrugsController {
         model.addAttribute("query", query);
         model.addAttribute("groups", DispensingGroup.of(page.lines(), new DrugListText(messages, locale, formats)));
         model.addAttribute("next", page.next());
-        model.addAttribute("asOf", asOf);
+        model.addAttribute("claims", claims);
         model.addAttribute("earliest", earliest);
         model.addAttribute("latest", latest);
         // Looked up once per page rather than once per line: the list is the portal's busiest page.

@@ -99,6 +99,29 @@ class DemoDataGeneratorTest {
         assertThat(sink.dispensings).allSatisfy(d -> assertThat(d.dispensedOn()).isBeforeOrEqualTo(dataAsOf.dispensing()));
     }
 
+    /**
+     * A month's claims are sent by the 10th of the next: on 1 December November's have not arrived,
+     * so nothing dispensed in November is in the demo and the as-of is the end of October.
+     */
+    @Test
+    void claimsOfLastMonthArriveOnlyAfterTheTenth() {
+        LocalDate firstOfDecember = LocalDate.of(2026, 12, 1);
+        DemoDataGenerator early = new DemoDataGenerator(5, firstOfDecember);
+        assertThat(early.dataAsOf().dispensing()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(early.dataAsOf().costNotice()).isEqualTo(LocalDate.of(2026, 10, 31));
+        RecordingSink sink = new RecordingSink();
+        early.generateShowcase(sink);
+        early.generatePersons(100, sink);
+        assertThat(sink.dispensings).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.dispensedOn()).isBeforeOrEqualTo(LocalDate.of(2026, 10, 31)));
+        assertThat(sink.notices).allSatisfy(n -> assertThat(n.serviceMonth()).isBeforeOrEqualTo(LocalDate.of(2026, 10, 1)));
+        assertThat(sink.dispensings).anySatisfy(d -> assertThat(d.dispensedOn()).isAfter(LocalDate.of(2026, 10, 20)));
+
+        assertThat(DemoDataGenerator.DataAsOf.claimsCompleteThrough(LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(DemoDataGenerator.DataAsOf.claimsCompleteThrough(LocalDate.of(2026, 12, 11))).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(DemoDataGenerator.DataAsOf.claimsCompleteThrough(LocalDate.of(2027, 1, 5))).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
     @Test
     void everyPharmacyNoticeMatchesDispensingsInThatMonthAtThatPharmacy() {
         RecordingSink sink = generate(9, 200);

@@ -56,6 +56,29 @@ class RecordsPagesTest {
         assertThat(fragment).contains("id=\"drug-results\"", "ロスバスタチン").doesNotContain("<html", "アムロジピン", "name=\"q\"");
     }
 
+    /**
+     * The drugs and costs come from claims, complete through October on 24 November: the pages say
+     * so per source, as a month and a lag, and not as a day that reads like today's data.
+     */
+    @Test
+    void claimsBasedPagesStateTheClaimsMonthTheyShow() throws Exception {
+        assertThat(body(get("/drugs"), TARO, status().isOk()))
+                .contains("レセプト（調剤報酬明細書）の情報：令和8年10月分まで（約1か月遅れ）", "翌月10日までに")
+                .doesNotContain("までに調剤されたお薬です");
+        assertThat(body(get("/drugs").param("lang", "en"), TARO, status().isOk()))
+                .contains("Pharmacy claims: up to October 2026 (about 1 month behind)");
+        assertThat(body(get("/costs"), TARO, status().isOk()))
+                .contains("の情報：令和8年10月診療分まで（約1か月遅れ）").doesNotContain("2か月ほど遅れて");
+        assertThat(body(get("/dashboard"), TARO, status().isOk()))
+                .contains("レセプト（調剤報酬明細書）の情報：令和8年10月分まで（約1か月遅れ）", "令和8年10月診療分まで（約1か月遅れ）")
+                .doesNotContain("令和8年10月31日（2026年）までの情報です");
+        assertThat(body(get("/dashboard").param("lang", "en"), TARO, status().isOk()))
+                .contains("Pharmacy claims: up to October 2026 (about 1 month behind)", "treatment up to October 2026");
+        LocalDate newest = jdbc.sql("select max(dispensed_on) from records.dispensing where person_id = :p")
+                .param("p", TARO).query(LocalDate.class).single();
+        assertThat(newest).isBeforeOrEqualTo(LocalDate.of(2026, 10, 31));
+    }
+
     @Test
     void moreGivesTheNextRowsForHtmxAndAFullPageWithout() throws Exception {
         String first = body(get("/drugs"), TARO, status().isOk());
