@@ -14,7 +14,8 @@
 # Usage: e2e/bench/citizens.sh [persons=100000] [seconds=15] [sessions=200]
 #   STORE=<folder> keeps the filled PostgreSQL there and reuses it on the next run (the 1,000,000
 #   store takes long to fill); PETCLINIC_REPO=<git url or folder> is where PetClinic is cloned from
-#   (a local mirror where GitHub cannot be reached), PETCLINIC_JAR=<jar> skips building it.
+#   (a local mirror where GitHub cannot be reached), PETCLINIC_JAR=<jar> skips building it;
+#   FILL_ONLY=1 with STORE fills the store and stops.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 persons=${1:-100000}
@@ -64,6 +65,7 @@ else
   PGPASSWORD=drill-secret psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -c 'create role petclinic login password $$petclinic$$' \
     -c 'create database petclinic owner petclinic' >/dev/null
 fi
+[ -n "${FILL_ONLY:-}" ] && { say "filled (FILL_ONLY): $work"; exit 0; }
 say "store: $(psql_owner -c 'select count(*) from records.person') people, $(psql_owner -c 'select count(*) from records.dispensing') dispensings," \
   "$(psql_owner -c "select pg_size_pretty(pg_database_size('myna'))")"
 
