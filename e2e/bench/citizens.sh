@@ -78,14 +78,7 @@ pids+=($!)
 wait_for http://127.0.0.1:8090/owners/1 300 || { echo "PetClinic did not start: $work/petclinic.log" >&2; exit 1; }
 
 say "issuing cards for $sessions people of the store (those with dispensings) and logging them in"
-rm -f "$work/login/cards/bench-"*
-psql_owner -c "select 'bench-' || row_number() over () || ',' || p.person_id from records.person p
-  where exists (select 1 from records.dispensing d where d.person_id = p.person_id) order by p.person_id limit $sessions" \
-  > "$work/cards.csv"
-# shellcheck disable=SC2046
-java -jar "$jar" --card-issue-batch="$work/cards.csv" --myna.data-dir="$work/login" --logging.level.root=WARN $(db_args) | tail -1
-java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 1234 "$work"/login/cards/bench-*.p12 > "$work/cookies.txt"
-say "$(sort -u "$work/cookies.txt" | wc -l) distinct portal sessions"
+citizens "$sessions"
 
 # run <address> <pages> <expected text> [connections]: prints "good/s p50 p99 wrong"
 run() {

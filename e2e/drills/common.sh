@@ -172,6 +172,22 @@ login() {
   cookie=$(java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$work/login/cards/taro.p12" 1234)
 }
 
+# citizens <count>: issues cards for <count> people of the store who have dispensings (batch file
+# $work/cards.csv: card id, person) and logs each in through the real card flow; their portal
+# session cookies, one a line, go to $work/cookies.txt.
+citizens() {
+  rm -f "$work/login/cards/bench-"*
+  PGPASSWORD=drill-secret psql -q -At -h 127.0.0.1 -p $PG_PORT -U myna_owner -d myna -c "
+    select 'bench-' || row_number() over () || ',' || p.person_id from records.person p
+    where exists (select 1 from records.dispensing d where d.person_id = p.person_id) order by p.person_id limit $1" \
+    > "$work/cards.csv"
+  # shellcheck disable=SC2046
+  java -jar "$jar" --card-issue-batch="$work/cards.csv" --myna.data-dir="$work/login" --logging.level.root=WARN $(db_args) | tail -1
+  java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 1234 "$work"/login/cards/bench-*.p12 \
+    > "$work/cookies.txt"
+  say "$(sort -u "$work/cookies.txt" | wc -l) distinct portal sessions of $(cut -d, -f2 "$work/cards.csv" | sort -u | wc -l) people"
+}
+
 # page <path>: prints "<status> <served by>" and keeps the body in $work/body.
 page() {
   curl -sS -m 10 -o "$work/body" -D "$work/headers" -w '%{http_code}' -H "Cookie: $cookie" "http://localhost:8080$1" || true

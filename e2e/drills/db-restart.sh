@@ -11,7 +11,7 @@ drill_start
 login
 page /drugs >/dev/null
 logged_in_page || { verdict 1 "not logged in before the drill"; exit 1; }
-COOKIE="$cookie" PAGE=/drugs wrk -t2 -c8 -d40s -s e2e/drills/logged-in.lua http://localhost:8080 >"$work/wrk.txt" 2>&1 &
+COOKIE="$cookie" PAGE=/drugs wrk -t2 -c8 -d40s -s e2e/bench/citizens.lua http://localhost:8080 >"$work/wrk.txt" 2>&1 &
 wrk_pid=$!
 sleep 10
 say "stopping the primary"

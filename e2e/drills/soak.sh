@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Drill: soak. Measures the drug page's maximum through HAProxy (20 s), then runs 10 minutes at 70 %
-# of it across one logged-in session per wrk connection's pace, printing each portal's heap after a
-# full GC every minute. Pass: 0 wrong responses and a heap after GC that does not grow.
+# Drill: soak. Fills the store with 2,000 people through the importer, issues cards for 200 of them
+# and logs them in; measures the maximum of the record pages through HAProxy across those sessions
+# (20 s), then runs 10 minutes at 70 % of it, printing each portal's heap after a full GC every
+# minute. Pass: 0 wrong responses and a heap after GC that does not grow.
 # Usage: e2e/drills/soak.sh [minutes=10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 minutes=${1:-10}
 source e2e/drills/common.sh
 drill_start
-login
+say "filling the store with 2,000 people through the importer"
+# shellcheck disable=SC2046
+java -jar "$jar" --myna.data-dir="$work/gen" --persons=2000 --seed=1 --logging.level.root=WARN $(db_args) | grep Generated
+citizens 200
+export COOKIES="$work/cookies.txt" PAGES="/drugs /dashboard /checkups /costs?year=2025 /insurance"
 connections=8
-max=$(COOKIE="$cookie" PAGE=/drugs wrk -t2 -c$connections -d20s -s e2e/drills/logged-in.lua http://localhost:8080 \
+max=$(wrk -t2 -c$connections -d20s -s e2e/bench/citizens.lua http://localhost:8080 \
   | awk '/req\/s/ && /p99/ {print $(NF-1)}')
 pace=$(echo "$connections * 1000 / ($max * 0.7)" | bc)
-say "maximum ${max} req/s; soaking at 70 % (each of $connections connections waits ${pace} ms)"
-COOKIE="$cookie" PAGE=/drugs PACE_MS=$pace wrk -t2 -c$connections -d"${minutes}m" -s e2e/drills/logged-in.lua \
+say "maximum ${max} req/s over $(wc -l < "$COOKIES") sessions and five record pages; soaking at 70 % (each of $connections connections waits ${pace} ms)"
+PACE_MS=$pace wrk -t2 -c$connections -d"${minutes}m" -s e2e/bench/citizens.lua \
   http://localhost:8080 >"$work/soak.txt" 2>&1 &
 wrk_pid=$!
 heaps=()
