@@ -4,7 +4,7 @@
 # address (localhost:8080). Everything is started under $work and stopped by drill_stop.
 # Needs: postgresql, haproxy, wrk, curl (Debian packages; drill_packages installs what is missing).
 
-PG_PORT=55432
+PG_PORT=${PG_PORT:-55432}
 STANDBY_PORT=55433
 PORTAL_PORTS=(8081 8082)
 
