@@ -48,7 +48,7 @@ psql_owner() { PGPASSWORD=drill-secret psql -q -At -h 127.0.0.1 -p $PG_PORT -U m
 
 if [ -f "$work/primary/PG_VERSION" ]; then
   say "reusing the store in $work"
-  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -l "$work/pg/primary.log" -w start >/dev/null
+  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -o "-p $PG_PORT" -l "$work/pg/primary.log" -w start >/dev/null
 else
   start_primary
   # A benchmark database, thrown away: the WAL need not survive a crash of this machine.
