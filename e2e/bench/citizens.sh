@@ -42,6 +42,8 @@ else
   work=$(mktemp -d "${TMPDIR:-/tmp}/myna-citizens-XXXX")
 fi
 chmod 755 "$work"
+# Its own copy of the jar: a build in the working tree meanwhile must not pull it from under the JVMs.
+cp "$jar" "$work/app.jar" && jar="$work/app.jar"
 pids=()
 trap drill_stop EXIT
 psql_owner() { PGPASSWORD=drill-secret psql -q -At -h 127.0.0.1 -p $PG_PORT -U myna_owner -d myna "$@"; }

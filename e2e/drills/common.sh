@@ -35,6 +35,8 @@ drill_start() {
   build_app
   work=$(mktemp -d "${TMPDIR:-/tmp}/myna-drill-XXXX")
   chmod 755 "$work"
+  # Its own copy of the jar: a build in the working tree meanwhile must not pull it from under the JVMs.
+  cp "$jar" "$work/app.jar" && jar="$work/app.jar"
   pids=()
   trap drill_stop EXIT
   start_primary
