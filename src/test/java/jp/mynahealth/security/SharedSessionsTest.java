@@ -27,11 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.mynahealth.Role;
+import jp.mynahealth.common.session.SparingSessionRepository;
 import jp.mynahealth.portal.kiosk.KioskProperties;
 import jp.mynahealth.support.CardLoginSystem;
 import jp.mynahealth.support.FreePort;
@@ -187,6 +191,27 @@ class SharedSessionsTest {
         }
         // Within a twentieth of the idle limit (45 s of 15 min), a view moves nothing worth a disk flush.
         assertThat(lastAccess(id)).isEqualTo(before);
+    }
+
+    @Test
+    void twoRequestsAddingTheSameAttributeAtOnceDoNotCollide() {
+        // The store behind the sparing layer: two requests' copies of one session, read before either saved.
+        FindByIndexNameSessionRepository<Session> store = storeOf(portal);
+        Session session = store.createSession();
+        store.save(session);
+        Session first = store.findById(session.getId());
+        Session second = store.findById(session.getId());
+        first.setAttribute("name", "見本 太郎");
+        second.setAttribute("name", "見本 太郎");
+        store.save(first);
+        store.save(second);
+        assertThat(store.findById(session.getId()).<String>getAttribute("name")).isEqualTo("見本 太郎");
+        store.deleteById(session.getId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FindByIndexNameSessionRepository<Session> storeOf(ConfigurableApplicationContext context) {
+        return (FindByIndexNameSessionRepository<Session>) ((SparingSessionRepository<?>) context.getBean(SessionRepository.class)).store();
     }
 
     private static long lastAccess(String sessionId) {

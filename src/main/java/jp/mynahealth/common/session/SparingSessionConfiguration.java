@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 import jakarta.servlet.DispatcherType;
@@ -28,6 +29,16 @@ public class SparingSessionConfiguration {
                 return bean instanceof JdbcIndexedSessionRepository store ? new SparingSessionRepository<>(store) : bean;
             }
         };
+    }
+
+    /**
+     * Two requests of one session that add the same attribute at once (the first pages after a
+     * login, loaded side by side) would both insert it, and the second would fail on the key:
+     * Spring Session's PostgreSQL customizer makes that insert an upsert.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributeWrites() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     @Bean
