@@ -11,10 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import jp.mynahealth.ca.CardCommand;
 import jp.mynahealth.common.ClockConfiguration;
 import jp.mynahealth.common.CommonConfiguration;
-import jp.mynahealth.portal.access.AccessLogVerifier;
-import jp.mynahealth.portal.kiosk.KioskTerminalCommand;
+import jp.mynahealth.idp.kiosk.KioskTerminalCommand;
 import jp.mynahealth.importer.ImportCommand;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
+import jp.mynahealth.portal.access.AccessLogVerifier;
 
 /**
  * Starts the roles asked for ({@code --roles=portal,idp,signer,ca}, all by default).

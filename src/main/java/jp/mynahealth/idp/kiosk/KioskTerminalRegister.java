@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import jp.mynahealth.common.kiosk.TerminalKeys;
 
-/** Reads the register of kiosk terminals (kept by the portal operator): the public key of a terminal in service. */
+/** Reads the register of kiosk terminals (kept by the operator): the public key of a terminal in service. */
 @Repository
 public class KioskTerminalRegister {
 
@@ -22,7 +22,7 @@ public class KioskTerminalRegister {
     /** Empty for an unknown or retired terminal. */
     public Optional<PublicKey> keyOf(String terminalId) {
         Optional<byte[]> key = jdbc.sql("""
-                select public_key from portal.kiosk_terminal
+                select public_key from idp.kiosk_terminal
                 where terminal_id = :id and retired_at is null
                 """)
                 .param("id", terminalId)

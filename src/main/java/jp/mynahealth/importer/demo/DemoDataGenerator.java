@@ -3,7 +3,6 @@ package jp.mynahealth.importer.demo;
 import static jp.mynahealth.importer.demo.DemoCatalog.*;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,49 +31,6 @@ final class DemoDataGenerator {
     static final UUID HANAKO = UUID.fromString("db6787d1-617e-49f2-91ef-af70e5b1f0ea");
     static final UUID ICHIRO = UUID.fromString("4d2cac20-7cee-4fa7-aa1d-b65443bcb1d6");
     static final UUID SAKURA = UUID.fromString("a7408f4f-2fb2-430b-bfe4-3ce7ee22e335");
-
-    /** Up to when each data kind is complete on the reference date (claims lag one to two months). */
-    record DataAsOf(LocalDate qualification, LocalDate dispensing, LocalDate checkup, LocalDate costNotice) {
-
-        /**
-         * The first day of a month on which the previous month's claims are in: clinics and
-         * pharmacies send a month's claims (レセプト) by the 10th of the next, and the store
-         * receives them after that. Until then the month before last is the newest complete one.
-         */
-        static final int CLAIMS_ARRIVE_ON = 11;
-
-        static DataAsOf on(LocalDate asOf) {
-            LocalDate claims = claimsCompleteThrough(asOf);
-            return new DataAsOf(asOf, claims, asOf.minusWeeks(6), claims);
-        }
-
-        /** The last day of the newest month whose claims have arrived by {@code day}. */
-        static LocalDate claimsCompleteThrough(LocalDate day) {
-            YearMonth claimed = YearMonth.from(day).minusMonths(day.getDayOfMonth() >= CLAIMS_ARRIVE_ON ? 1 : 2);
-            return claimed.atEndOfMonth();
-        }
-    }
-
-    enum Condition { HYPERTENSION, DYSLIPIDEMIA, DIABETES, GOUT, ALLERGY, REFLUX, CONSTIPATION, INSOMNIA, ANTIPLATELET }
-
-    /** One insurance coverage period of a person. */
-    record Coverage(Insurer insurer, String symbol, String number, String branch, String relationship, int copay,
-            LocalDate from, LocalDate to, String limitCategory) {
-        boolean covers(LocalDate day) {
-            return !day.isBefore(from) && (to == null || !day.isAfter(to));
-        }
-    }
-
-    /** Where a person is usually treated: near home. */
-    record Places(Institution clinic, Institution orthopaedics, Institution paediatrics, Institution ent,
-            Institution hospital, Institution dental, Institution pharmacy, Institution otherPharmacy,
-            Institution nursing) {
-    }
-
-    /** A day's care; for 調剤 the prescribing institution too, as a pharmacy claims per prescriber. */
-    record Visit(LocalDate date, Institution institution, String category, long cost, Coverage coverage,
-            String prescriber) {
-    }
 
     private final long seed;
     private final LocalDate asOf;
@@ -388,42 +344,7 @@ final class DemoDataGenerator {
         return z ^ (z >>> 31);
     }
 
-    // ---------------------------------------------------------------- checkup values
-
-    /** A person's values at the first checkup in the window. */
-    record Baseline(boolean male, double height, double weight, double waist, double systolic, double diastolic,
-            double triglycerides, double hdl, double ldl, double ast, double alt, double ggt, double glucose,
-            double hba1c, double creatinine, boolean smoker) {
-
-        static Baseline random(SplittableRandom r, boolean male, Set<Condition> conditions) {
-            double height = male ? normal(r, 170, 6) : normal(r, 157, 5.5);
-            double bmi = normal(r, male ? 23.8 : 22.2, 3);
-            double weight = bmi * Math.pow(height / 100, 2);
-            double waist = (male ? 84 : 80) + (bmi - 23) * 2.6 + normal(r, 0, 3);
-            boolean hypertension = conditions.contains(Condition.HYPERTENSION);
-            boolean lipids = conditions.contains(Condition.DYSLIPIDEMIA);
-            boolean diabetes = conditions.contains(Condition.DIABETES);
-            return new Baseline(male, height, weight, waist,
-                    normal(r, hypertension ? 136 : 121, 10), normal(r, hypertension ? 86 : 75, 7),
-                    Math.max(35, normal(r, lipids ? 170 : 105, 45)), Math.max(28, normal(r, male ? 55 : 66, 12)),
-                    Math.max(60, normal(r, lipids ? 140 : 118, 22)), Math.max(12, normal(r, 23, 6)),
-                    Math.max(8, normal(r, male ? 25 : 17, 9)), Math.max(10, normal(r, male ? 40 : 22, 20)),
-                    Math.max(72, normal(r, diabetes ? 135 : 94, diabetes ? 18 : 8)),
-                    Math.max(4.6, normal(r, diabetes ? 7.0 : 5.5, diabetes ? 0.6 : 0.25)),
-                    Math.max(0.4, normal(r, male ? 0.88 : 0.66, 0.1)), r.nextDouble() < (male ? 0.25 : 0.08));
-        }
-    }
-
-    /** How values move per year: slowly, as they do. */
-    record Trend(double weight, double waist, double systolic, double diastolic, double triglycerides, double hdl,
-            double ldl, double ast, double alt, double ggt, double glucose, double hba1c) {
-
-        static Trend random(SplittableRandom r) {
-            return new Trend(normal(r, 0.3, 0.6), normal(r, 0.3, 0.6), normal(r, 0.8, 1.2), normal(r, 0.4, 0.8),
-                    normal(r, 1, 6), normal(r, 0, 1), normal(r, 0.5, 3), normal(r, 0.2, 0.8), normal(r, 0.2, 1),
-                    normal(r, 0.5, 2), normal(r, 0.6, 1.2), normal(r, 0.02, 0.04));
-        }
-    }
+    // ---------------------------------------------------------------- used by DemoLife, Baseline and Trend
 
     static double normal(SplittableRandom random, double mean, double deviation) {
         // Box–Muller from the deterministic source, clipped at three deviations.
@@ -432,8 +353,6 @@ final class DemoDataGenerator {
         double z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
         return mean + Math.max(-3, Math.min(3, z)) * deviation;
     }
-
-    // ---------------------------------------------------------------- one person's history
 
     /** Clinics and pharmacies are closed on Sundays: move to the Monday. */
     static LocalDate weekday(LocalDate day) {

@@ -186,7 +186,7 @@ class DatabaseRolesTest {
         refused(runtime, "delete from portal.card_use_registration where false", "permission denied for table card_use_registration");
         refused(runtime, "delete from portal.eligibility_certificate_request where false",
                 "permission denied for table eligibility_certificate_request");
-        refused(runtime, "update portal.kiosk_terminal set retired_at = now() where false", "permission denied for table kiosk_terminal");
+        refused(runtime, "update idp.kiosk_terminal set retired_at = now() where false", "permission denied for table kiosk_terminal");
         refused(runtime, "update idp.card_challenge set session_binding = 'x' where false", "permission denied for table card_challenge");
         runtime.sql("update portal.card_use_registration set cancelled_at = null, cancel_channel = null where false").update();
         runtime.sql("update idp.card_challenge set consumed_at = null where false").update();
@@ -240,8 +240,8 @@ class DatabaseRolesTest {
         expected.put("portal.eligibility_certificate_request", "INSERT,SELECT");
         expected.put("portal.access_log", "INSERT,SELECT");
         expected.put("portal.access_log_chain", "SELECT,UPDATE");
-        expected.put("portal.kiosk_terminal", "INSERT,SELECT");
         expected.put("idp.card_challenge", "DELETE,INSERT,SELECT");
+        expected.put("idp.kiosk_terminal", "INSERT,SELECT");
         // Sessions and authorizations live and die with every request and login.
         for (String table : List.of("portal.spring_session", "portal.spring_session_attributes", "idp.spring_session",
                 "idp.spring_session_attributes", "idp.oauth2_authorization", "idp.oauth2_authorization_consent")) {

@@ -71,7 +71,7 @@ class KioskClaimVerifierTest {
 
     private void register(String id, KeyPair keys, Instant retiredAt) {
         jdbc.sql("""
-                insert into portal.kiosk_terminal (terminal_id, municipality, place, public_key, registered_at, retired_at)
+                insert into idp.kiosk_terminal (terminal_id, municipality, place, public_key, registered_at, retired_at)
                 values (:id, '試験市', '試験用の端末', :key, now(), :retired)
                 on conflict (terminal_id) do nothing
                 """)

@@ -117,9 +117,9 @@ class DemoDataGeneratorTest {
         assertThat(sink.notices).allSatisfy(n -> assertThat(n.serviceMonth()).isBeforeOrEqualTo(LocalDate.of(2026, 10, 1)));
         assertThat(sink.dispensings).anySatisfy(d -> assertThat(d.dispensedOn()).isAfter(LocalDate.of(2026, 10, 20)));
 
-        assertThat(DemoDataGenerator.DataAsOf.claimsCompleteThrough(LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2026, 10, 31));
-        assertThat(DemoDataGenerator.DataAsOf.claimsCompleteThrough(LocalDate.of(2026, 12, 11))).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(DemoDataGenerator.DataAsOf.claimsCompleteThrough(LocalDate.of(2027, 1, 5))).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(DataAsOf.claimsCompleteThrough(LocalDate.of(2026, 12, 10))).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(DataAsOf.claimsCompleteThrough(LocalDate.of(2026, 12, 11))).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(DataAsOf.claimsCompleteThrough(LocalDate.of(2027, 1, 5))).isEqualTo(LocalDate.of(2026, 11, 30));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package jp.mynahealth.portal.kiosk;
+package jp.mynahealth.idp.kiosk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The terminal register, and the demo kiosk terminal registered on the first start of a demo store. */
 @Configuration(proxyBeanMethods = false)
-class KioskConfiguration {
+class KioskTerminalConfiguration {
 
     static final KioskTerminalRegistry.Terminal DEMO_TERMINAL = new KioskTerminalRegistry.Terminal("demo-kiosk-01",
             "千代田区", "千代田区役所 1階 住民向け端末（見本）");
-    private static final Logger log = LoggerFactory.getLogger(KioskConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(KioskTerminalConfiguration.class);
 
     @Bean
     KioskTerminalRegistry kioskTerminalRegistry(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {

@@ -1,4 +1,4 @@
-package jp.mynahealth.portal.kiosk;
+package jp.mynahealth.idp.kiosk;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,26 +13,27 @@ import jp.mynahealth.common.kiosk.TerminalKeys;
 
 /**
  * Registers kiosk terminals: a new key pair per terminal, the private key written for installing
- * on the terminal, the public key into {@code portal.kiosk_terminal} for the idp to check.
+ * on the terminal, the public key into {@code idp.kiosk_terminal}, where {@link KioskTerminalRegister}
+ * finds it when the terminal's kiosk logs in.
  */
-public class KioskTerminalRegistry {
+class KioskTerminalRegistry {
 
     /** A terminal as registered. */
-    public record Terminal(String id, String municipality, String place) {
+    record Terminal(String id, String municipality, String place) {
     }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public KioskTerminalRegistry(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    KioskTerminalRegistry(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    public boolean isRegistered(String terminalId) {
-        return jdbc.sql("select exists (select 1 from portal.kiosk_terminal where terminal_id = :id)")
+    boolean isRegistered(String terminalId) {
+        return jdbc.sql("select exists (select 1 from idp.kiosk_terminal where terminal_id = :id)")
                 .param("id", terminalId).query(Boolean.class).single();
     }
 
@@ -41,7 +42,7 @@ public class KioskTerminalRegistry {
      * already registered or a key file already there (a terminal's key is never silently replaced).
      * The row is written only once the key file is, and the file is removed if the row cannot be.
      */
-    public Path register(Terminal terminal, Path keyFolder) {
+    Path register(Terminal terminal, Path keyFolder) {
         if (!terminal.id().matches("[a-z0-9][a-z0-9-]{2,62}")) {
             throw new IllegalArgumentException("a terminal id is 3 to 63 lower-case letters, digits and '-': " + terminal.id());
         }
@@ -56,7 +57,7 @@ public class KioskTerminalRegistry {
         TerminalKeys.writePrivateKey(keyFile, keys.getPrivate());
         try {
             transaction.executeWithoutResult(status -> jdbc.sql("""
-                    insert into portal.kiosk_terminal (terminal_id, municipality, place, public_key, registered_at)
+                    insert into idp.kiosk_terminal (terminal_id, municipality, place, public_key, registered_at)
                     values (:id, :municipality, :place, :key, :now)
                     """)
                     .param("id", terminal.id()).param("municipality", terminal.municipality())

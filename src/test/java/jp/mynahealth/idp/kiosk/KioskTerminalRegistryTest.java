@@ -1,4 +1,4 @@
-package jp.mynahealth.portal.kiosk;
+package jp.mynahealth.idp.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +49,7 @@ class KioskTerminalRegistryTest {
         assertThat(registry.isRegistered("reg-test-01")).isTrue();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         PrivateKey key = TerminalKeys.readPrivateKey(file);
-        byte[] registered = jdbc.sql("select public_key from portal.kiosk_terminal where terminal_id = 'reg-test-01'")
+        byte[] registered = jdbc.sql("select public_key from idp.kiosk_terminal where terminal_id = 'reg-test-01'")
                 .query(byte[].class).single();
         Signature signature = Signature.getInstance("SHA256withECDSA");
         signature.initSign(key);

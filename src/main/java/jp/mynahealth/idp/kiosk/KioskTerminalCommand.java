@@ -1,4 +1,4 @@
-package jp.mynahealth.portal.kiosk;
+package jp.mynahealth.idp.kiosk;
 
 import static jp.mynahealth.common.CommandLine.option;
 
