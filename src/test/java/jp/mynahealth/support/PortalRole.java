@@ -41,7 +41,12 @@ public final class PortalRole {
     }
 
     public static MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) roles().context(Role.PORTAL))
+        return mvc(roles());
+    }
+
+    /** Over the portal of roles a test started itself, with settings of its own. */
+    public static MockMvc mvc(RunningRoles roles) {
+        return MockMvcBuilders.webAppContextSetup((WebApplicationContext) roles.context(Role.PORTAL))
                 .apply(springSecurity()).build();
     }
 
