@@ -83,8 +83,13 @@ start_standby() {
   as_postgres "$PGBIN/pg_ctl" -D "$work/standby" -l "$work/pg/standby.log" -w start >/dev/null
 }
 
+# Every citizen of a drill or benchmark comes from one address (loopback): the per-address abuse
+# limits would count them as one client. The per-session limits stay.
+LIMITS="--myna.rate-limit.login-per-address=100000000 --myna.rate-limit.challenge-per-address=100000000 \
+  --myna.rate-limit.download-per-address=100000000 --myna.rate-limit.download-per-session=100000000"
+
 db_args() {
-  echo "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/myna" \
+  echo "$LIMITS" "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/myna" \
        "--spring.flyway.user=myna_owner --spring.flyway.password=drill-secret" \
        "--spring.datasource.username=myna_app --spring.datasource.password=drill-secret" \
        "--myna.importer.datasource.username=myna_importer --myna.importer.datasource.password=drill-secret" \
@@ -125,9 +130,7 @@ start_portal() {
   mkdir -p "$work/portal$i"
   # shellcheck disable=SC2046
   java -Xmx384m -jar "$jar" --roles=portal --server.port="$port" --myna.data-dir="$work/portal$i" \
-    --myna.demo.enabled=false --myna.import.inbox= --logging.level.root=WARN \
-    --myna.rate-limit.download-per-address=100000000 --myna.rate-limit.download-per-session=100000000 \
-    $(db_args) >"$work/portal$i.log" 2>&1 &
+    --myna.demo.enabled=false --myna.import.inbox= --logging.level.root=WARN $(db_args) >"$work/portal$i.log" 2>&1 &
   portal_pid[$i]=$!
   pids+=($!)
   wait_for "http://localhost:$port/actuator/health" 300 || { echo "portal $i did not start: $work/portal$i.log" >&2; exit 1; }
