@@ -128,8 +128,10 @@ start_portal() {
   local i=$1 port=${PORTAL_PORTS[$1]}
   say "portal instance $i on localhost:$port"
   mkdir -p "$work/portal$i"
+  # Each instance sized for its share of the machine (one of the two cores), as a container's CPU
+  # limit would size it: its collector, compiler and common pool threads, not its request threads.
   # shellcheck disable=SC2046
-  java -Xmx384m -jar "$jar" --roles=portal --server.port="$port" --myna.data-dir="$work/portal$i" \
+  java -Xmx384m -XX:ActiveProcessorCount=1 -jar "$jar" --roles=portal --server.port="$port" --myna.data-dir="$work/portal$i" \
     --myna.demo.enabled=false --myna.import.inbox= --logging.level.root=WARN $(db_args) >"$work/portal$i.log" 2>&1 &
   portal_pid[$i]=$!
   pids+=($!)
