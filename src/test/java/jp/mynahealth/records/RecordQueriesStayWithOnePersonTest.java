@@ -67,7 +67,9 @@ class RecordQueriesStayWithOnePersonTest {
         check = new OnePersonPlanCheck(StoreLogins.owner(roles.common()));
         if (!Files.exists(roles.common().getBean(DataFolder.class).resolve("ca/data-provider.p12"))) {
             // The e-Tax file is signed with the data provider's key, which the demo issuer makes on its first start.
-            Application.start("--roles=ca", "--myna.ca.port=" + FreePort.next()).close();
+            // On the tests' fixed day, as every role here: keys made on the real day would not yet be valid on it.
+            Application.start("--roles=ca", "--myna.ca.port=" + FreePort.next(),
+                    "--myna.clock.fixed=" + ReadStoreTest.TODAY + "T10:00:00+09:00").close();
         }
     }
 

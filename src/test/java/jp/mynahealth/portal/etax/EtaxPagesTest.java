@@ -24,6 +24,7 @@ import jp.mynahealth.Role;
 import jp.mynahealth.common.database.DataFolder;
 import jp.mynahealth.support.FreePort;
 import jp.mynahealth.support.PortalRole;
+import jp.mynahealth.support.ReadStoreTest;
 
 /** The e-Tax page and downloads through the portal's chain, signed with the demo issuer's provider key. */
 class EtaxPagesTest {
@@ -38,7 +39,9 @@ class EtaxPagesTest {
         DataFolder data = PortalRole.roles().context(Role.PORTAL).getBean(DataFolder.class);
         if (!Files.exists(data.resolve("ca/data-provider.p12"))) {
             // The demo issuer makes the data provider's signing key on its first start.
-            Application.start("--roles=ca", "--myna.ca.port=" + FreePort.next()).close();
+            // On the tests' fixed day, as every role here: keys made on the real day would not yet be valid on it.
+            Application.start("--roles=ca", "--myna.ca.port=" + FreePort.next(),
+                    "--myna.clock.fixed=" + ReadStoreTest.TODAY + "T10:00:00+09:00").close();
         }
     }
 
