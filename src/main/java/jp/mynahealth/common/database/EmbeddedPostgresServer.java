@@ -91,7 +91,9 @@ public final class EmbeddedPostgresServer {
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("unix_socket_directories", "")
                         .setServerConfig("password_encryption", "scram-sha-256")
-                        .setServerConfig("max_connections", "100")
+                        // Every role of the machine and its commands share this one server: the pools of
+                        // the portal, idp, importer and a second instance or test context beside them.
+                        .setServerConfig("max_connections", "200")
                         .setServerConfig("timezone", "Asia/Tokyo")
                         .setLocaleConfig("encoding", "UTF8")
                         .setLocaleConfig("locale", "C")
