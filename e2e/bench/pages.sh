@@ -28,7 +28,7 @@ checkup=$(curl -fsS -H "Cookie: $cookie" http://localhost:8080/checkups | grep -
 echo "logged in as 見本 太郎; his store: $(curl -fsS -H "Cookie: $cookie" 'http://localhost:8080/drugs' | grep -c 'class="dispensing"') day groups on the first drug page"
 
 pages=("/css/site.css" "/dashboard" "/insurance" "/drugs" "/drugs?q=%E3%82%A2%E3%83%A0%E3%83%AD" "/checkups" "$checkup"
-       "/checkups/trend/9N011000000000001" "/costs?year=2025" "/etax" "/etax/2025/iryohi.xml" "/etax/2025/iryohi.xlsx")
+       "/checkups/trend/9N011000000000001" "/vaccinations" "/costs?year=2025" "/etax" "/etax/2025/iryohi.xml" "/etax/2025/iryohi.xlsx")
 # The store was just filled: let PostgreSQL take its statistics, and warm the JIT on every page,
 # so the figures are of a running service, not of its first seconds.
 if command -v psql >/dev/null; then

@@ -8,7 +8,9 @@ public enum CsvFeed {
             + "relationship,copay_percent,limit_category,effective_on,family_name,given_name,family_name_kana,"
             + "given_name_kana,birth_date,sex,municipality_code"),
     CARD_LINKS(FeedKind.CARD_LINKS, "processed_on,event,issuer,serial_number,person_ref,not_before,not_after"),
-    PROVISIONS(FeedKind.PROVISIONS, "provided_at,person_ref,institution_code,data_kind");
+    PROVISIONS(FeedKind.PROVISIONS, "provided_at,person_ref,institution_code,data_kind"),
+    VACCINATIONS(FeedKind.VACCINATIONS, "recorded_on,municipality_code,record_ref,person_ref,birth_date,vaccine_code,"
+            + "dose_number,given_on,lot_number,place");
 
     private final FeedKind kind;
     private final String header;

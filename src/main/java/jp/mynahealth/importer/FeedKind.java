@@ -12,7 +12,8 @@ public enum FeedKind {
     CARD_LINKS("card_links"),
     CLAIMS("claims", true),
     CHECKUPS("checkups", true),
-    PROVISIONS("provisions");
+    PROVISIONS("provisions"),
+    VACCINATIONS("vaccinations");
 
     private final String dbName;
     private final boolean stagesAhead;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * Up to when each kind of data in the read store is complete.
  * <p>
  * Every personal page states it, and it changes when a feed completes, about once a month: the
- * four dates are read together and kept for {@link #KEPT} rather than read on every page.
+ * dates are read together and kept for {@link #KEPT} rather than read on every page.
  */
 @Repository
 public class DataAsOfRepository {
@@ -22,7 +22,8 @@ public class DataAsOfRepository {
 
     /** The data kinds of {@code records.data_as_of}. */
     public enum DataKind {
-        QUALIFICATION("qualification"), DISPENSING("dispensing"), CHECKUP("checkup"), COST_NOTICE("cost_notice");
+        QUALIFICATION("qualification"), DISPENSING("dispensing"), CHECKUP("checkup"), COST_NOTICE("cost_notice"),
+        VACCINATION("vaccination");
 
         private final String code;
 

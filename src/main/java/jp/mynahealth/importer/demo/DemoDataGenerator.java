@@ -97,6 +97,9 @@ final class DemoDataGenerator {
                         null)), tokyo, asOf, dataAsOf);
         sakuraLife.acute(4.5);
         sakuraLife.emit(sink);
+        // Vaccinated on time but for the 日本脳炎 1期 booster (standard at 4, free until 7½): one overdue dose.
+        new DemoVaccinations(sakura, asOf, tokyo.paediatrics().name(), chiyoda.name()).child(Set.of("JE.3"), null).rows()
+                .forEach(sink::vaccination);
         sink.householdDone();
 
         LocalDate ichiroBirth = asOf.minusYears(78).minusDays(300);
@@ -127,6 +130,8 @@ final class DemoDataGenerator {
                 Set.of(Condition.HYPERTENSION, Condition.DIABETES));
         ichiroLife.provisions(0.4);
         ichiroLife.emit(sink);
+        new DemoVaccinations(ichiro, asOf, tokyo.clinic().name(), chiyoda.name()).influenza(3, null).rows()
+                .forEach(sink::vaccination);
         sink.householdDone();
     }
 
@@ -275,6 +280,16 @@ final class DemoDataGenerator {
         }
         life.provisions(random.nextDouble() < 0.3 ? 0.2 : 0);
         life.emit(sink);
+        // Drawn last from this person's source, so every row above stays as it was before vaccinations existed.
+        boolean child = DemoVaccinations.onTodaysSchedule(birth);
+        DemoVaccinations vaccinations = new DemoVaccinations(person, asOf,
+                (child ? places.paediatrics() : places.clinic()).name(), municipality.name());
+        if (child) {
+            vaccinations.child(Set.of(), random);
+        } else if (age >= 65) {
+            vaccinations.influenza(3, random);
+        }
+        vaccinations.rows().forEach(sink::vaccination);
     }
 
     private Set<Condition> conditionsFor(SplittableRandom random, int age, boolean male) {

@@ -27,8 +27,8 @@ import jp.mynahealth.importer.ImportReport;
 
 /**
  * Fills the read store with generated citizens the way a real store is filled: the generator
- * writes the standard files (masters, qualification events, claims, checkup archives, provisions)
- * into a folder and the importer takes them through its one door, a transaction a file.
+ * writes the standard files (masters, qualification events, claims, checkup archives, provisions,
+ * vaccination records) into a folder and the importer takes them through its one door, a transaction a file.
  */
 @Component
 public class DemoDataLoader {

@@ -32,8 +32,9 @@ import jp.mynahealth.importer.demo.DemoRows.QualificationRow;
 
 /**
  * Turns generated people into the files a real read store receives — the masters, the
- * intermediary's qualification events, monthly claims files, yearly checkup archives and the
- * provision log — so the demo goes through the importer's one door like any payer's data.
+ * intermediary's qualification events, monthly claims files, yearly checkup archives, the
+ * provision log and the municipalities' vaccination records — so the demo goes through the
+ * importer's one door like any payer's data.
  *
  * <p>People arrive one by one, but a claims file holds one month of every institution: receipts
  * are spooled per service month (a month of data at a time is all that is ever held in memory)
@@ -51,6 +52,7 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
     private final LocalDate asOf;
     private final Writer qualifications;
     private final Writer provisions;
+    private final Writer vaccinations;
     private final Map<YearMonth, Writer> monthSpools = new TreeMap<>();
     private final Map<Integer, CheckupArchiveWriter> archives = new TreeMap<>();
     private final Map<Integer, OutputStream> archiveStreams = new TreeMap<>();
@@ -64,6 +66,7 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
         DemoMasters.write(folder);
         this.qualifications = csv("qualifications.csv", CsvFeed.QUALIFICATIONS);
         this.provisions = csv("provisions.csv", CsvFeed.PROVISIONS);
+        this.vaccinations = csv("vaccinations.csv", CsvFeed.VACCINATIONS);
     }
 
     private Writer csv(String name, CsvFeed feed) throws IOException {
@@ -115,6 +118,11 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
     }
 
     @Override
+    public void vaccination(DemoRows.VaccinationRow row) {
+        current.vaccinations.add(row);
+    }
+
+    @Override
     public void householdDone() {
         flushPerson();
     }
@@ -147,6 +155,11 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
                 provisions.write(p.providedAt().atOffset(java.time.ZoneOffset.ofHours(9)) + "," + p.personId() + ","
                         + p.institutionCode() + "," + p.dataKind() + "\r\n");
             }
+            for (DemoRows.VaccinationRow v : current.vaccinations) {
+                vaccinations.write(String.join(",", v.recordedOn().toString(), v.municipalityCode(), v.recordRef(),
+                        v.personId().toString(), v.birthDate().toString(), v.vaccineCode(), String.valueOf(v.doseNumber()),
+                        v.givenOn().toString(), v.lotNumber(), v.place()) + "\r\n");
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -178,6 +191,7 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
         flushPerson();
         qualifications.close();
         provisions.close();
+        vaccinations.close();
         for (Map.Entry<Integer, CheckupArchiveWriter> archive : archives.entrySet()) {
             archive.getValue().close();
             archiveStreams.get(archive.getKey()).close();

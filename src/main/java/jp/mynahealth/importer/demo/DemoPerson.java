@@ -32,6 +32,7 @@ final class DemoPerson {
     final List<CheckupResultRow> results = new ArrayList<>();
     final List<CostNoticeRow> notices = new ArrayList<>();
     final List<ProvisionRow> provisions = new ArrayList<>();
+    final List<DemoRows.VaccinationRow> vaccinations = new ArrayList<>();
 
     void start(PersonRow row) {
         clear();
@@ -46,6 +47,7 @@ final class DemoPerson {
         results.clear();
         notices.clear();
         provisions.clear();
+        vaccinations.clear();
     }
 
     /**

@@ -40,6 +40,11 @@ final class DemoRows {
     record ProvisionRow(UUID personId, java.time.Instant providedAt, String institutionCode, String dataKind) {
     }
 
+    /** A routine vaccination as the municipality records it (its register's id, the day it entered the dose). */
+    record VaccinationRow(UUID personId, LocalDate birthDate, String municipalityCode, String recordRef, String vaccineCode,
+            int doseNumber, LocalDate givenOn, LocalDate recordedOn, String lotNumber, String place) {
+    }
+
     /** Receives generated rows in dependency order: a person before anything that refers to them. */
     interface Sink {
         void person(PersonRow row);
@@ -55,6 +60,10 @@ final class DemoRows {
         void costNotice(CostNoticeRow row);
 
         void provision(ProvisionRow row);
+
+        /** Municipal vaccination records; a sink that does not keep them may ignore them. */
+        default void vaccination(VaccinationRow row) {
+        }
 
         /** Called after each household, a safe point to flush. */
         default void householdDone() {

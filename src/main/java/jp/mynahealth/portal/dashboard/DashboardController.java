@@ -2,6 +2,7 @@ package jp.mynahealth.portal.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,11 +15,14 @@ import jp.mynahealth.portal.access.AccessLog.Action;
 import jp.mynahealth.portal.access.AccessLog.Result;
 import jp.mynahealth.portal.access.Visit;
 import jp.mynahealth.portal.insurance.RegistrationStatus;
+import jp.mynahealth.portal.vaccinations.ChildSchedule;
 import jp.mynahealth.records.DataAsOfRepository;
 import jp.mynahealth.records.DataAsOfRepository.DataKind;
 import jp.mynahealth.records.Person;
 import jp.mynahealth.records.PersonRepository;
 import jp.mynahealth.records.RecordSummaryRepository;
+import jp.mynahealth.records.Vaccination;
+import jp.mynahealth.records.VaccinationRepository;
 
 /** The first page after login: the person's name, their registration status and a tile per record kind. */
 @Controller
@@ -27,15 +31,17 @@ class DashboardController {
     private final PersonRepository persons;
     private final RegistrationStatus registrations;
     private final RecordSummaryRepository summaries;
+    private final VaccinationRepository vaccinations;
     private final DataAsOfRepository dataAsOf;
     private final AccessLog accessLog;
     private final Clock clock;
 
     DashboardController(PersonRepository persons, RegistrationStatus registrations, RecordSummaryRepository summaries,
-            DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock) {
+            VaccinationRepository vaccinations, DataAsOfRepository dataAsOf, AccessLog accessLog, Clock clock) {
         this.persons = persons;
         this.registrations = registrations;
         this.summaries = summaries;
+        this.vaccinations = vaccinations;
         this.dataAsOf = dataAsOf;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -53,6 +59,12 @@ class DashboardController {
         model.addAttribute("drugsClaims", dataAsOf.claimsFreshness(DataKind.DISPENSING, today).orElse(null));
         model.addAttribute("checkupAsOf", dataAsOf.completeThrough(DataKind.CHECKUP).orElse(null));
         model.addAttribute("costsClaims", dataAsOf.claimsFreshness(DataKind.COST_NOTICE, today).orElse(null));
+        List<Vaccination> given = vaccinations.ofPerson(visit.person());
+        model.addAttribute("latestVaccination", given.isEmpty() ? null : given.get(0));
+        if (ChildSchedule.covers(found.birthDate(), found.sex(), today)) {
+            model.addAttribute("vaccinationSchedule", ChildSchedule.of(found.birthDate(), found.sex(), given, today));
+        }
+        model.addAttribute("vaccinationAsOf", dataAsOf.completeThrough(DataKind.VACCINATION).orElse(null));
         accessLog.record(visit, Action.VIEW_DASHBOARD, Result.OK);
         return "portal/dashboard/dashboard";
     }

@@ -16,7 +16,7 @@ import jp.mynahealth.support.StoreLogins;
 class MigrationTest {
 
     private static final List<String> CITIZEN_TABLES = List.of("qualification", "dispensing", "checkup",
-            "checkup_result", "cost_notice", "data_provision");
+            "checkup_result", "cost_notice", "data_provision", "vaccination");
 
     /** The catalogue as the owner sees it: the runtime login sees only what it was granted. */
     JdbcClient jdbc;
@@ -44,7 +44,7 @@ class MigrationTest {
                 .query(String.class).list();
         assertThat(tables).containsExactlyInAnyOrder("person", "card_certificate", "insurer", "institution",
                 "qualification", "dispensing", "checkup", "checkup_result", "cost_notice", "data_as_of", "data_provision",
-                "claim_receipt", "drug_master", "import_file", "unmatched");
+                "claim_receipt", "drug_master", "import_file", "unmatched", "vaccination", "vaccine");
     }
 
     @Test

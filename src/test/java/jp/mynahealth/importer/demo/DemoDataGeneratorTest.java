@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import jp.mynahealth.importer.demo.DemoRows.PersonRow;
+import jp.mynahealth.portal.vaccinations.ChildSchedule;
+import jp.mynahealth.records.Vaccination;
 
 class DemoDataGeneratorTest {
 
@@ -143,6 +146,56 @@ class DemoDataGeneratorTest {
             boolean low = r.referenceLow() != null && r.valueNumeric().compareTo(r.referenceLow()) < 0;
             assertThat(r.flag()).isEqualTo(high ? "H" : low ? "L" : null);
         });
+    }
+
+    /** Whatever the reference day, さくら (7 years and 160 days old) misses exactly the 日本脳炎 1期 booster. */
+    @Test
+    void sakuraHasExactlyOneOverdueVaccinationOnAnyReferenceDay() {
+        for (LocalDate asOf : List.of(AS_OF, LocalDate.of(2026, 12, 31), LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 29),
+                LocalDate.of(2028, 9, 1), LocalDate.of(2031, 3, 31))) {
+            RecordingSink sink = new RecordingSink();
+            new DemoDataGenerator(1, asOf).generateShowcase(sink);
+            PersonRow sakura = sink.persons.stream().filter(p -> p.personId().equals(DemoDataGenerator.SAKURA)).findFirst()
+                    .orElseThrow();
+            List<Vaccination> records = sink.vaccinations.stream().filter(v -> v.personId().equals(DemoDataGenerator.SAKURA))
+                    .map(v -> new Vaccination(v.givenOn(), v.vaccineCode(), v.vaccineCode(), v.doseNumber(), v.place(),
+                            v.lotNumber()))
+                    .toList();
+            ChildSchedule schedule = ChildSchedule.of(sakura.birthDate(), sakura.sex(), records, asOf);
+            assertThat(schedule.overdue()).as("on %s", asOf).singleElement()
+                    .satisfies(line -> assertThat(line.doseKey()).isEqualTo("vaccinations.dose.JE.3"));
+            assertThat(schedule.due()).as("on %s", asOf).isEmpty();
+            assertThat(schedule.notRecorded()).as("on %s", asOf).isEmpty();
+            assertThat(sink.vaccinations).as("on %s", asOf).allSatisfy(v -> {
+                assertThat(v.givenOn()).isAfterOrEqualTo(v.birthDate());
+                assertThat(v.recordedOn()).isBeforeOrEqualTo(asOf);
+            });
+        }
+    }
+
+    @Test
+    void adultsOfTheFamilyHaveNoRoutineVaccinationsButIchirosYearlyInfluenza() {
+        RecordingSink sink = generate(1, 0);
+        assertThat(sink.vaccinations).filteredOn(v -> v.personId().equals(DemoDataGenerator.TARO)
+                || v.personId().equals(DemoDataGenerator.HANAKO)).isEmpty();
+        assertThat(sink.vaccinations).filteredOn(v -> v.personId().equals(DemoDataGenerator.ICHIRO))
+                .extracting(DemoRows.VaccinationRow::vaccineCode).containsExactly("FLU", "FLU", "FLU");
+    }
+
+    @Test
+    void generatedChildrenAreVaccinatedAndNoDoseIsRecordedBeforeItWasGiven() {
+        RecordingSink sink = generate(5, 300);
+        Map<UUID, PersonRow> byId = sink.persons.stream().collect(Collectors.toMap(PersonRow::personId, Function.identity()));
+        assertThat(sink.vaccinations).filteredOn(v -> !v.vaccineCode().equals("FLU")).isNotEmpty().allSatisfy(v ->
+                assertThat(age(byId.get(v.personId()))).isLessThan(14));
+        assertThat(sink.vaccinations).filteredOn(v -> v.vaccineCode().equals("FLU")).isNotEmpty().allSatisfy(v ->
+                assertThat(Period.between(byId.get(v.personId()).birthDate(), v.givenOn()).getYears()).isGreaterThanOrEqualTo(65));
+        assertThat(sink.vaccinations).allSatisfy(v -> {
+            assertThat(v.recordedOn()).isEqualTo(v.givenOn().plusDays(DemoVaccinations.RECORDING_LAG_DAYS)).isBeforeOrEqualTo(AS_OF);
+            assertThat(v.givenOn()).isAfterOrEqualTo(v.birthDate());
+        });
+        assertThat(sink.vaccinations.stream().map(v -> v.municipalityCode() + v.recordRef()).distinct())
+                .hasSize(sink.vaccinations.size());
     }
 
     private static int age(PersonRow person) {
