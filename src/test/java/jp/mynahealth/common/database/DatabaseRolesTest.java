@@ -172,6 +172,8 @@ class DatabaseRolesTest {
         refused(runtime, "update records.person set given_name = 'x' where person_id = '" + TARO + "'", "permission denied for table person");
         refused(runtime, "delete from records.dispensing where person_id = '" + TARO + "'", "permission denied for table dispensing");
         refused(runtime, "truncate records.cost_notice", "permission denied for table cost_notice");
+        refused(runtime, "delete from records.e_prescription where person_id = '" + TARO + "'", "permission denied for table e_prescription");
+        refused(runtime, "update records.drug_master set price = 0", "permission denied for table drug_master");
         refused(runtime, "update records.card_certificate set status = 'active'", "permission denied for table card_certificate");
         refused(runtime, "insert into records.import_file (file_hash, file_name, kind, records) values (sha256('x'), 'x', 'claims', 0)",
                 "permission denied for table import_file");
@@ -230,10 +232,10 @@ class DatabaseRolesTest {
                 """).query((row, n) -> tables.put(row.getString(1), row.getString(2))).list();
         Map<String, String> expected = new TreeMap<>();
         for (String table : List.of("person", "card_certificate", "insurer", "institution", "data_as_of", "qualification",
-                "dispensing", "checkup", "checkup_result", "cost_notice", "data_provision")) {
+                "dispensing", "checkup", "checkup_result", "cost_notice", "data_provision", "e_prescription", "drug_master")) {
             expected.put("records." + table, "SELECT");
         }
-        for (String table : List.of("claim_receipt", "drug_master", "import_file", "unmatched")) {
+        for (String table : List.of("claim_receipt", "import_file", "unmatched")) {
             expected.put("records." + table, "");
         }
         expected.put("portal.card_use_registration", "INSERT,SELECT");
