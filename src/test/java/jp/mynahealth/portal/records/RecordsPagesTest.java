@@ -83,13 +83,13 @@ class RecordsPagesTest {
     void moreGivesTheNextRowsForHtmxAndAFullPageWithout() throws Exception {
         String first = body(get("/drugs"), TARO, status().isOk());
         assertThat(first).contains("id=\"more-rows\"");
-        String after = first.replaceAll("(?s).*after=([0-9-]+)&amp;afterId=([0-9]+).*", "$1 $2");
+        String after = first.replaceAll("(?s).*after=([0-9-]+)&amp;afterSource=([a-z]+)&amp;afterId=([0-9]+).*", "$1 $2 $3");
         String[] cursor = after.split(" ");
-        String rows = body(get("/drugs").param("after", cursor[0]).param("afterId", cursor[1]).header("HX-Request", "true"),
-                TARO, status().isOk());
+        String rows = body(get("/drugs").param("after", cursor[0]).param("afterSource", cursor[1]).param("afterId", cursor[2])
+                .header("HX-Request", "true"), TARO, status().isOk());
         assertThat(rows).contains("class=\"dispensing\"").doesNotContain("<html", "id=\"drug-results\"");
-        assertThat(body(get("/drugs").param("after", cursor[0]).param("afterId", cursor[1]), TARO, status().isOk()))
-                .contains("<html");
+        assertThat(body(get("/drugs").param("after", cursor[0]).param("afterSource", cursor[1]).param("afterId", cursor[2]), TARO,
+                status().isOk())).contains("<html");
     }
 
     @Test
@@ -97,7 +97,11 @@ class RecordsPagesTest {
         String page = body(get("/drugs").param("from", "2025-13").param("q", "x".repeat(51)), TARO, status().isBadRequest());
         assertThat(page).contains("class=\"error-summary\"", "href=\"#from\"", "href=\"#q\"", "年月が正しくありません")
                 .doesNotContain("Exception");
-        assertThat(body(get("/drugs").param("after", "yesterday").param("afterId", "1"), TARO, status().isBadRequest()))
+        assertThat(body(get("/drugs").param("after", "yesterday").param("afterSource", "claim").param("afterId", "1"), TARO,
+                status().isBadRequest())).contains("error-summary");
+        assertThat(body(get("/drugs").param("after", "2026-10-01").param("afterSource", "fax").param("afterId", "1"), TARO,
+                status().isBadRequest())).contains("error-summary");
+        assertThat(body(get("/drugs").param("after", "2026-10-01").param("afterId", "1"), TARO, status().isBadRequest()))
                 .contains("error-summary");
     }
 
