@@ -110,8 +110,8 @@ class RecordQueriesStayWithOnePersonTest {
         assertThat(violations).as("statements that read beyond the asking person's rows").isEmpty();
         assertThat(checkedStatements).as("distinct statements reading person-keyed tables").hasSizeGreaterThanOrEqualTo(
                 AT_LEAST_STATEMENTS);
-        assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.checkup",
-                "records.checkup_result", "records.cost_notice", "records.data_provision", "portal.card_use_registration",
+        assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.e_prescription",
+                "records.checkup", "records.checkup_result", "records.cost_notice", "records.data_provision", "portal.card_use_registration",
                 "portal.eligibility_certificate_request");
         assertThat(tablesRead).as("a monthly partition of the access log").anyMatch(t -> t.startsWith("portal.access_log_"));
     }

@@ -21,6 +21,7 @@ final class RecordingSink implements DemoRows.Sink {
     final List<CheckupResultRow> results = new ArrayList<>();
     final List<CostNoticeRow> notices = new ArrayList<>();
     final List<DemoRows.ProvisionRow> provisions = new ArrayList<>();
+    final List<DemoRows.EPrescriptionRow> ePrescriptions = new ArrayList<>();
 
     @Override
     public void person(PersonRow row) {
@@ -62,5 +63,11 @@ final class RecordingSink implements DemoRows.Sink {
     public void provision(DemoRows.ProvisionRow row) {
         all.add(row);
         provisions.add(row);
+    }
+
+    @Override
+    public void ePrescription(DemoRows.EPrescriptionRow row) {
+        all.add(row);
+        ePrescriptions.add(row);
     }
 }
