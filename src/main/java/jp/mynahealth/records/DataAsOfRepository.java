@@ -41,7 +41,8 @@ public class DataAsOfRepository {
      * it expiring), and from where: a page's as-of date comes from the server its records come
      * from, so a replica that is behind never shows the primary's newer date.
      */
-    private record Snapshot(long readAt, boolean fromReplica, Map<String, LocalDate> dates, Map<String, Instant> latestEvents) {
+    private record Snapshot(long readAt, boolean fromReplica, Map<String, LocalDate> dates,
+            Map<String, Instant> latestEvents) {
     }
 
     private final ReadStore store;

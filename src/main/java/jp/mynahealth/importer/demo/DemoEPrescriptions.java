@@ -1,5 +1,6 @@
 package jp.mynahealth.importer.demo;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -74,8 +75,12 @@ final class DemoEPrescriptions {
 
     /** The renewals due after the claims' month, up to the reference day (a Sunday's on the Monday). */
     void renewal(Renewal renewal) {
-        for (LocalDate due = renewal.due(); !DemoDataGenerator.weekday(due).isAfter(asOf); due = due.plusDays(renewal.interval())) {
-            course(DemoDataGenerator.weekday(due), renewal.clinic(), renewal.pharmacy(), renewal.drugs(), renewal.interval());
+        for (LocalDate due = renewal.due(); ; due = due.plusDays(renewal.interval())) {
+            LocalDate day = DemoDataGenerator.weekday(due);
+            if (day.isAfter(asOf)) {
+                return;
+            }
+            course(day, renewal.clinic(), renewal.pharmacy(), renewal.drugs(), renewal.interval());
         }
     }
 
@@ -104,7 +109,7 @@ final class DemoEPrescriptions {
     }
 
     private void add(String prescriptionId, int line, String kind, String institution, LocalDate prescribedOn,
-            LocalDate dispensedOn, String drugCode, String drugName, java.math.BigDecimal quantity, String unit, String usage,
+            LocalDate dispensedOn, String drugCode, String drugName, BigDecimal quantity, String unit, String usage,
             int days, String category) {
         boolean dispensed = kind.equals("dispensed");
         OffsetDateTime at = (dispensed ? dispensedOn : prescribedOn).atTime(dispensed ? DISPENSED_AT : PRESCRIBED_AT)

@@ -2,6 +2,7 @@ package jp.mynahealth.importer.feed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -11,6 +12,7 @@ import jp.mynahealth.importer.CopyWriter;
 import jp.mynahealth.importer.FeedKind;
 import jp.mynahealth.importer.FeedLoader;
 import jp.mynahealth.importer.ImportSession;
+import jp.mynahealth.importer.Problem;
 import jp.mynahealth.importer.eprescriptions.EPrescriptionReader;
 import jp.mynahealth.records.EPrescriptions;
 
@@ -69,8 +71,10 @@ class EPrescriptionLoader implements FeedLoader {
         session.execute("analyze stage_erx");
         check(session);
         session.phase("check");
+        // Past the 100 days an event is not kept, for anybody: it is neither matched nor kept apart.
         LocalDate oldestKept = EPrescriptions.oldestShown(today);
-        matching.match(session, "stage_erx s", "s.happened_on >= '" + oldestKept + "'::date", "erx_match", "s.happened_on",
+        session.jdbc().sql("delete from stage_erx where happened_on < :oldest").param("oldest", oldestKept).update();
+        matching.match(session, "stage_erx s", "true", "erx_match", "s.happened_on",
                 "s.happened_on", "s.event_id, s.kind, s.occurred_at, s.institution_code, s.prescription_id, s.prescriber_code, "
                         + "s.drug_code, s.drug_name, s.quantity, s.unit, s.usage, s.days, s.category, s.cancels",
                 "case when reason is null then true end");
@@ -82,7 +86,7 @@ class EPrescriptionLoader implements FeedLoader {
         session.countUnmatched(matching.keepUnmatched(session, "erx_match", "e_prescription", "true",
                 "jsonb_build_object('event_id', event_id, 'kind', kind, 'institution_code', institution_code, "
                         + "'prescription_id', prescription_id, 'drug_code', drug_code, 'cancels', cancels)"));
-        // The stream is as fresh as the newest event it has brought, whoever that event was for.
+        // The stream is as fresh as the newest event it has brought (within the 100 days), whoever that event was for.
         session.execute("""
                 insert into records.data_as_of (data_kind, complete_through, latest_event_at)
                 select 'e_prescription', (max(occurred_at) at time zone 'Asia/Tokyo')::date, max(occurred_at)
@@ -108,9 +112,9 @@ class EPrescriptionLoader implements FeedLoader {
                 order by 1
                 """, row -> {
                     try {
-                        return new jp.mynahealth.importer.Problem(row.getLong(1), row.getString(2),
-                                "医療機関マスターにない医療機関等コードです", "an institution code the institution master does not know");
-                    } catch (java.sql.SQLException e) {
+                        return new Problem(row.getLong(1), row.getString(2), "医療機関マスターにない医療機関等コードです",
+                                "an institution code the institution master does not know");
+                    } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
                 });

@@ -23,8 +23,9 @@ public record DispensingGroup(String date, String dispenserName, String prescrib
         List<DispensingGroup> groups = new ArrayList<>();
         List<Dispensing> current = new ArrayList<>();
         for (Dispensing line : lines) {
-            if (!current.isEmpty() && !(current.get(0).dispensedOn().equals(line.dispensedOn())
-                    && current.get(0).dispenserCode().equals(line.dispenserCode()) && current.get(0).source() == line.source())) {
+            Dispensing first = current.isEmpty() ? null : current.get(0);
+            if (first != null && !(first.dispensedOn().equals(line.dispensedOn())
+                    && first.dispenserCode().equals(line.dispenserCode()) && first.source() == line.source())) {
                 groups.add(group(current, text));
                 current = new ArrayList<>();
             }

@@ -12,8 +12,9 @@ import jp.mynahealth.records.DispensingPage;
 
 /**
  * The drug list's query parameters as typed, checked: months as YYYY-MM within the store's depth,
- * a known institution code shape, a search of sensible length, and a well-formed cursor (day, source, id). Every
- * problem becomes a message key for the error summary; the list then falls back to the default.
+ * a known institution code shape, a search of sensible length, and a well-formed cursor (day,
+ * source, id). Every problem becomes a message key for the error summary; the list then falls back
+ * to the default.
  */
 record DrugListQuery(YearMonth from, YearMonth to, String institution, String search, DispensingPage.Cursor after,
         List<String> errors) {
