@@ -54,7 +54,7 @@ comment on column records.data_as_of.latest_event_at is 'For a stream (e_prescri
 -- Other migrations of these days add kinds to the same lists of allowed values (the vaccinations
 -- feed beside this one): each adds its own to whatever the list holds when it runs, rather than
 -- writing the whole list again over what another one added.
-create function pg_temp.allow_value(target regclass, col text, val text) returns void
+create or replace function pg_temp.allow_value(target regclass, col text, val text) returns void
 language plpgsql as $$
 declare
     found_name text;
