@@ -75,6 +75,39 @@ class RecordsE2ETest extends BrowserTest {
         assertAccessible();
     }
 
+    /**
+     * The demo's e-prescription of the reference day (today) heads 見本 太郎's drug list: its row group
+     * says where it comes from, the brand drugs say what a generic could save, and the page says how
+     * fresh each source is.
+     */
+    @Test
+    void taroSeesTodaysEPrescriptionOnTopOfHisDrugList() {
+        CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 太郎");
+        page.getByRole(AriaRole.LINK, name("お薬の情報を見る")).click();
+        h1("お薬の情報（薬剤情報）");
+        assertThat(page.getByText("電子処方箋の情報：")).isVisible();
+        assertThat(page.getByText("レセプト（調剤報酬明細書）の情報：")).isVisible();
+
+        var table = page.getByRole(AriaRole.TABLE, name("調剤されたお薬（新しい順、調剤日・薬局・情報のもとごと）"));
+        // The first row group is the head of the table; the second, the newest dispensing.
+        var newest = table.getByRole(AriaRole.ROWGROUP).nth(1);
+        var head = newest.getByRole(AriaRole.ROW).first();
+        assertThat(head).containsText("電子処方箋（当日反映）");
+        assertThat(head).containsText("見本耳鼻咽喉科");
+        assertThat(newest.getByRole(AriaRole.CELL, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("クラリス錠200")
+                .setExact(false))).containsText("切り替えについては薬剤師にご相談ください");
+        assertThat(newest.getByText("ムコダイン錠500mg")).isVisible();
+        assertThat(table.getByRole(AriaRole.ROWGROUP).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("レセプト（約1か月遅れ）")).first()).isVisible();
+        assertAccessible();
+
+        page.navigate(portal("/drugs?lang=en"));
+        var english = page.getByRole(AriaRole.TABLE, name("Dispensed medicines (newest first, by day, pharmacy and source)"));
+        assertThat(english.getByRole(AriaRole.ROWGROUP).nth(1).getByRole(AriaRole.ROW).first()).containsText("E-prescription (same day)");
+        assertThat(page.getByText("E-prescriptions: as of")).isVisible();
+        assertAccessible();
+    }
+
     @Test
     void anotherPersonsCheckupAddressShowsThe404Page() {
         CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 花子");

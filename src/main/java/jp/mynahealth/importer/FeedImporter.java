@@ -156,8 +156,8 @@ public class FeedImporter {
             kind = FeedKinds.detect(file).orElse(null);
             if (kind == null) {
                 return refused(file, null, null, began, Problem.ofFile(
-                        "取り込める形式のファイルではありません（レセプト電算、特定健診アーカイブ、医薬品マスター、または仕様どおりの見出し行のCSV）",
-                        "not a file the importer knows (claims, checkup archive, drug master, or a CSV with a documented header)"));
+                        "取り込める形式のファイルではありません（レセプト電算、特定健診アーカイブ、医薬品マスター、電子処方箋のJSON Lines、または仕様どおりの見出し行のCSV）",
+                        "not a file the importer knows (claims, checkup archive, drug master, e-prescription JSON Lines, or a CSV with a documented header)"));
             }
             hash = sha256(file);
             return load(file, kind, hash, dryRun, progress, began, turn);

@@ -12,6 +12,7 @@ public enum FeedKind {
     CARD_LINKS("card_links"),
     CLAIMS("claims", true),
     CHECKUPS("checkups", true),
+    E_PRESCRIPTIONS("e_prescriptions"),
     PROVISIONS("provisions"),
     VACCINATIONS("vaccinations");
 

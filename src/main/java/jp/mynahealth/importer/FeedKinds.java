@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Tells a file's kind from its first bytes, never from its name: a zip is a checkup archive, a
- * claims file starts with its IR or YK record, the 医薬品マスター with a Y record, and each CSV of
- * ours with its own header line (see src/docs/importer/).
+ * claims file starts with its IR or YK record, the 医薬品マスター with a Y record, each CSV of ours
+ * with its own header line (see src/docs/importer/), and the e-prescription events, JSON Lines, with
+ * a JSON object (docs/e-prescriptions.md).
  */
 public final class FeedKinds {
 
@@ -32,6 +33,9 @@ public final class FeedKinds {
         }
         if (start.startsWith("\u00ef\u00bb\u00bf")) {
             start = start.substring(3);
+        }
+        if (start.stripLeading().startsWith("{")) {
+            return Optional.of(FeedKind.E_PRESCRIPTIONS);
         }
         String firstLine = start.lines().findFirst().orElse("").strip();
         for (CsvFeed feed : CsvFeed.values()) {

@@ -116,7 +116,7 @@ class RecordQueriesStayWithOnePersonTest {
         assertThat(violations).as("statements that read beyond the asking person's rows").isEmpty();
         assertThat(checkedStatements).as("distinct statements reading person-keyed tables").hasSizeGreaterThanOrEqualTo(
                 AT_LEAST_STATEMENTS);
-        assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.checkup",
+        assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.e_prescription", "records.checkup",
                 "records.checkup_result", "records.cost_notice", "records.data_provision", "records.vaccination",
                 "portal.card_use_registration",
                 "portal.eligibility_certificate_request");
@@ -189,7 +189,10 @@ class RecordQueriesStayWithOnePersonTest {
                 get("/drugs").param("q", "ろきそ").header("HX-Request", "true"),
                 get("/drugs").param("from", "2025-01").param("to", "2025-12").param("institution", dispenser).param("q", "錠"),
                 get("/drugs").param("after", ((java.sql.Date) cursor.get("dispensed_on")).toLocalDate().toString())
-                        .param("afterId", cursor.get("dispensing_id").toString()).header("HX-Request", "true"),
+                        .param("afterSource", "claim").param("afterId", cursor.get("dispensing_id").toString())
+                        .header("HX-Request", "true"),
+                get("/drugs").param("after", LocalDate.parse(ReadStoreTest.TODAY).toString()).param("afterSource", "erx")
+                        .param("afterId", String.valueOf(Long.MAX_VALUE)).header("HX-Request", "true"),
                 get("/checkups"),
                 get("/checkups/" + ownCheckup),
                 get("/checkups/" + othersCheckup),

@@ -111,6 +111,11 @@ final class DemoCatalog {
     static final Drug TULOBUTEROL_TAPE = new Drug("2259707S2034", "ツロブテロールテープ1mg「サワイ」", true, "外用", "枚", "1日1回 胸か背中に貼付", 7, 20.4);
     static final Drug ACETAMINOPHEN_SUPPOSITORY = new Drug("1141700J2057", "アセトアミノフェン坐剤小児用200mg「JG」", true, "外用", "個", "発熱時 1回1個 肛門に挿入", 5, 19.7);
 
+    // Brand drugs whose generics are above (same first 9 characters of the YJ code): the drug page's
+    // generic saving. Declared last, so the master file only gains lines at its end.
+    static final Drug CLARITH = new Drug("6149003F2020", "クラリス錠200", false, "内服", "錠", "1日2回朝夕食後", 2, 37.2);
+    static final Drug MUCODYNE = new Drug("2233002F2028", "ムコダイン錠500mg", false, "内服", "錠", "1日3回毎食後", 3, 10.9);
+
     static final List<List<Drug>> ADULT_ACUTE_COURSES = List.of(
             List.of(CARBOCISTEINE, AMBROXOL, CALONAL),
             List.of(DEXTROMETHORPHAN, TRANEXAMIC_ACID, CARBOCISTEINE),

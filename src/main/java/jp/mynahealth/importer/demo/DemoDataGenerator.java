@@ -73,6 +73,9 @@ final class DemoDataGenerator {
                         Condition.DYSLIPIDEMIA));
         taroLife.provisions(0.3);
         taroLife.emit(sink);
+        // His clinics and pharmacies take part in e-prescriptions: the reference day's visit to the ENT
+        // clinic, for brand drugs that have generics, is the newest line of his list.
+        taroLife.ePrescriptions(sink, tokyo.ent(), tokyo.pharmacy(), List.of(CLARITH, MUCODYNE), 7);
 
         PersonRow hanako = new PersonRow(HANAKO, "見本", "花子", "ミホン", "ハナコ", asOf.minusYears(43).minusDays(57), 2,
                 chiyoda.code());

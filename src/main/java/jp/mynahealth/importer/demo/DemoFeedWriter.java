@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import jp.mynahealth.importer.CsvFeed;
 import jp.mynahealth.importer.checkups.CheckupArchiveHeader;
 import jp.mynahealth.importer.checkups.CheckupArchiveWriter;
@@ -26,6 +30,7 @@ import jp.mynahealth.importer.demo.DemoRows.CheckupResultRow;
 import jp.mynahealth.importer.demo.DemoRows.CheckupRow;
 import jp.mynahealth.importer.demo.DemoRows.CostNoticeRow;
 import jp.mynahealth.importer.demo.DemoRows.DispensingRow;
+import jp.mynahealth.importer.demo.DemoRows.EPrescriptionRow;
 import jp.mynahealth.importer.demo.DemoRows.PersonRow;
 import jp.mynahealth.importer.demo.DemoRows.ProvisionRow;
 import jp.mynahealth.importer.demo.DemoRows.QualificationRow;
@@ -33,14 +38,17 @@ import jp.mynahealth.importer.demo.DemoRows.QualificationRow;
 /**
  * Turns generated people into the files a real read store receives — the masters, the
  * intermediary's qualification events, monthly claims files, yearly checkup archives, the
- * provision log and the municipalities' vaccination records — so the demo goes through the
- * importer's one door like any payer's data.
+ * e-prescription events, the provision log and the municipalities' vaccination records — so the
+ * demo goes through the importer's one door like any payer's data.
  *
  * <p>People arrive one by one, but a claims file holds one month of every institution: receipts
  * are spooled per service month (a month of data at a time is all that is ever held in memory)
  * and written as claims files at the end.
  */
 final class DemoFeedWriter implements DemoRows.Sink, Closeable {
+
+    /** Members in the order put, quantities as written (28, not 2.8E+1). */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     /** Who sends the demo's checkup archives (an 8-digit number, as the format requires). */
     static final String CHECKUP_SENDER = "99130001";
@@ -57,6 +65,7 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
     private final Map<Integer, CheckupArchiveWriter> archives = new TreeMap<>();
     private final Map<Integer, OutputStream> archiveStreams = new TreeMap<>();
     private final DemoPerson current = new DemoPerson();
+    private Writer ePrescriptions;
     private long withoutCoverage;
 
     DemoFeedWriter(Path folder, LocalDate asOf) throws IOException {
@@ -123,6 +132,11 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
     }
 
     @Override
+    public void ePrescription(EPrescriptionRow row) {
+        current.ePrescriptions.add(row);
+    }
+
+    @Override
     public void householdDone() {
         flushPerson();
     }
@@ -151,6 +165,14 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
                 }
                 archive(document.checkedOn().getYear()).add(document);
             }
+            for (Map<String, Object> event : current.ePrescriptionEvents()) {
+                if (event == null) {
+                    withoutCoverage++;
+                    continue;
+                }
+                ePrescriptions().write(JSON.writeValueAsString(event));
+                ePrescriptions().write("\n");
+            }
             for (ProvisionRow p : current.provisions) {
                 provisions.write(p.providedAt().atOffset(java.time.ZoneOffset.ofHours(9)) + "," + p.personId() + ","
                         + p.institutionCode() + "," + p.dataKind() + "\r\n");
@@ -164,6 +186,14 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
             throw new java.io.UncheckedIOException(e);
         }
         current.clear();
+    }
+
+    /** Opened with the first event: a file without any would be no feed the importer knows. */
+    private Writer ePrescriptions() throws IOException {
+        if (ePrescriptions == null) {
+            ePrescriptions = Files.newBufferedWriter(folder.resolve("e-prescriptions.jsonl"), StandardCharsets.UTF_8);
+        }
+        return ePrescriptions;
     }
 
     private Writer openSpool(YearMonth month) {
@@ -192,6 +222,9 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
         qualifications.close();
         provisions.close();
         vaccinations.close();
+        if (ePrescriptions != null) {
+            ePrescriptions.close();
+        }
         for (Map.Entry<Integer, CheckupArchiveWriter> archive : archives.entrySet()) {
             archive.getValue().close();
             archiveStreams.get(archive.getKey()).close();

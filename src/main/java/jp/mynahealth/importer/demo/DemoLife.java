@@ -43,6 +43,8 @@ final class DemoLife {
     private final List<CheckupRow> checkups = new ArrayList<>();
     private final List<DemoRows.CheckupResultRow> results = new ArrayList<>();
     private final List<DemoRows.ProvisionRow> provisions = new ArrayList<>();
+    /** Each chronic regimen's next renewal after the claims' month: only an e-prescription can show it yet. */
+    private final List<DemoEPrescriptions.Renewal> renewals = new ArrayList<>();
 
     DemoLife(SplittableRandom random, PersonRow person, List<Coverage> coverages, Places places, LocalDate asOf,
             DataAsOf dataAsOf) {
@@ -112,6 +114,7 @@ final class DemoLife {
             dispense(weekday, pharmacy, clinic, drugs, interval);
             day = day.plusDays(interval + random.nextInt(5) - 2);
         }
+        renewals.add(new DemoEPrescriptions.Renewal(day, clinic, pharmacy, drugs, interval));
     }
 
     /** Hay fever and the like: a prescription each spring from {@code fromMonth} to {@code toMonth}. */
@@ -208,20 +211,47 @@ final class DemoLife {
         }
         double drugCost = 0;
         for (Drug drug : drugs) {
-            boolean perCourse = drug.category().equals("頓服") || drug.category().equals("外用");
-            int supplied = perCourse ? (int) drug.perDay() : days;
-            BigDecimal quantity = BigDecimal.valueOf(perCourse ? drug.perDay() : drug.perDay() * days)
-                    .setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
-            if (drug.category().equals("注射")) {
-                quantity = BigDecimal.valueOf(Math.max(1, Math.round(drug.perDay() * days)));
-            }
+            BigDecimal quantity = quantity(drug, days);
             dispensings.add(new DispensingRow(person.personId(), day, pharmacy.code(), prescriber.code(), drug.code(),
-                    drug.name(), drug.generic(), quantity, drug.unit(), drug.usage(), Math.max(1, supplied),
+                    drug.name(), drug.generic(), quantity, drug.unit(), drug.usage(), supplied(drug, days),
                     drug.category()));
             drugCost += quantity.doubleValue() * drug.yenPerUnit();
         }
         long fees = 450 + 240L * Math.min(3, drugs.size()) + (days >= 28 ? 600 : 240) + 450;
         visits.add(new Visit(day, pharmacy, "調剤", fees + Math.round(drugCost / 10) * 10, coverage, prescriber.code()));
+    }
+
+    /** The whole quantity of a course of {@code days}: 頓服 and 外用 come by the course, the rest by the day. */
+    static BigDecimal quantity(Drug drug, int days) {
+        if (drug.category().equals("注射")) {
+            return BigDecimal.valueOf(Math.max(1, Math.round(drug.perDay() * days)));
+        }
+        return BigDecimal.valueOf(perCourse(drug) ? drug.perDay() : drug.perDay() * days).setScale(3, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+    }
+
+    /** Days supplied, or for 頓服 and 外用 the doses of the course. */
+    static int supplied(Drug drug, int days) {
+        return Math.max(1, perCourse(drug) ? (int) drug.perDay() : days);
+    }
+
+    private static boolean perCourse(Drug drug) {
+        return drug.category().equals("頓服") || drug.category().equals("外用");
+    }
+
+    /**
+     * The person's e-prescription events (their clinics and pharmacies take part): the dispensings
+     * of the last 100 days the claims also hold, the chronic renewals after the claims' month, and
+     * a course of {@code days} prescribed and dispensed on the reference day itself.
+     */
+    void ePrescriptions(Sink sink, Institution clinic, Institution pharmacy, List<Drug> todays, int days) {
+        DemoEPrescriptions events = new DemoEPrescriptions(person.personId(), asOf);
+        events.alsoClaimed(dispensings);
+        for (DemoEPrescriptions.Renewal renewal : renewals) {
+            events.renewal(renewal);
+        }
+        events.course(asOf, clinic, pharmacy, todays, days);
+        events.rows().forEach(sink::ePrescription);
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jp.mynahealth.importer.checkups.CheckupDocument;
@@ -14,6 +16,7 @@ import jp.mynahealth.importer.demo.DemoRows.CheckupResultRow;
 import jp.mynahealth.importer.demo.DemoRows.CheckupRow;
 import jp.mynahealth.importer.demo.DemoRows.CostNoticeRow;
 import jp.mynahealth.importer.demo.DemoRows.DispensingRow;
+import jp.mynahealth.importer.demo.DemoRows.EPrescriptionRow;
 import jp.mynahealth.importer.demo.DemoRows.PersonRow;
 import jp.mynahealth.importer.demo.DemoRows.ProvisionRow;
 import jp.mynahealth.importer.demo.DemoRows.QualificationRow;
@@ -33,6 +36,7 @@ final class DemoPerson {
     final List<CostNoticeRow> notices = new ArrayList<>();
     final List<ProvisionRow> provisions = new ArrayList<>();
     final List<DemoRows.VaccinationRow> vaccinations = new ArrayList<>();
+    final List<EPrescriptionRow> ePrescriptions = new ArrayList<>();
 
     void start(PersonRow row) {
         clear();
@@ -48,6 +52,7 @@ final class DemoPerson {
         notices.clear();
         provisions.clear();
         vaccinations.clear();
+        ePrescriptions.clear();
     }
 
     /**
@@ -139,6 +144,47 @@ final class DemoPerson {
                     c.metabolicJudgement(), c.guidanceLevel(), DemoFeedWriter.items(rows)));
         }
         return documents;
+    }
+
+    /**
+     * The person's e-prescription events as the feed's JSON objects (docs/e-prescriptions.md), with
+     * the insured key in force on each event's day; null where no qualification covers it.
+     */
+    List<Map<String, Object>> ePrescriptionEvents() {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (EPrescriptionRow e : ePrescriptions) {
+            LocalDate day = e.dispensedOn() != null ? e.dispensedOn() : e.prescribedOn();
+            QualificationRow q = coverage(null, day, day);
+            if (q == null) {
+                events.add(null);
+                continue;
+            }
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("event_id", e.eventId());
+            event.put("kind", e.kind());
+            event.put("occurred_at", e.occurredAt().toString());
+            event.put("insurer_number", q.insurerNumber());
+            event.put("symbol", q.symbol() == null ? "" : q.symbol());
+            event.put("number", q.number());
+            event.put("branch", q.branch());
+            event.put("name", person.familyName() + "　" + person.givenName());
+            event.put("birth_date", person.birthDate().toString());
+            event.put("institution_code", e.institutionCode());
+            event.put("prescription_id", e.prescriptionId());
+            event.put("prescribed_on", e.prescribedOn().toString());
+            if (e.dispensedOn() != null) {
+                event.put("dispensed_on", e.dispensedOn().toString());
+            }
+            event.put("drug_code", e.drugCode());
+            event.put("drug_name", e.drugName());
+            event.put("quantity", e.quantity());
+            event.put("unit", e.unit());
+            event.put("usage", e.usage());
+            event.put("days", e.days());
+            event.put("category", e.category());
+            events.add(event);
+        }
+        return events;
     }
 
     /** The checkup format writes every 保険者番号 in 8 digits: a 6-digit 国保 number is left-padded with zeros. */

@@ -45,6 +45,15 @@ final class DemoRows {
             int doseNumber, LocalDate givenOn, LocalDate recordedOn, String lotNumber, String place) {
     }
 
+    /**
+     * One e-prescription event (docs/e-prescriptions.md) of one drug line: {@code prescribed} by the
+     * institution, or {@code dispensed} by it (a pharmacy) on the prescription {@code prescriptionId}.
+     */
+    record EPrescriptionRow(UUID personId, String eventId, String kind, java.time.OffsetDateTime occurredAt,
+            String institutionCode, String prescriptionId, LocalDate prescribedOn, LocalDate dispensedOn, String drugCode,
+            String drugName, BigDecimal quantity, String unit, String usage, int days, String category) {
+    }
+
     /** Receives generated rows in dependency order: a person before anything that refers to them. */
     interface Sink {
         void person(PersonRow row);
@@ -64,6 +73,8 @@ final class DemoRows {
         /** Municipal vaccination records; a sink that does not keep them may ignore them. */
         default void vaccination(VaccinationRow row) {
         }
+
+        void ePrescription(EPrescriptionRow row);
 
         /** Called after each household, a safe point to flush. */
         default void householdDone() {

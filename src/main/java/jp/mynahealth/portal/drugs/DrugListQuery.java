@@ -6,21 +6,23 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.mynahealth.records.Dispensing;
 import jp.mynahealth.records.DispensingFilter;
 import jp.mynahealth.records.DispensingPage;
 
 /**
  * The drug list's query parameters as typed, checked: months as YYYY-MM within the store's depth,
- * a known institution code shape, a search of sensible length, and a well-formed cursor. Every
- * problem becomes a message key for the error summary; the list then falls back to the default.
+ * a known institution code shape, a search of sensible length, and a well-formed cursor (day,
+ * source, id). Every problem becomes a message key for the error summary; the list then falls back
+ * to the default.
  */
 record DrugListQuery(YearMonth from, YearMonth to, String institution, String search, DispensingPage.Cursor after,
         List<String> errors) {
 
     static final int MAX_SEARCH = 50;
 
-    static DrugListQuery parse(String from, String to, String institution, String search, String afterDate, String afterId,
-            YearMonth earliest, YearMonth latest) {
+    static DrugListQuery parse(String from, String to, String institution, String search, String afterDate,
+            String afterSource, String afterId, YearMonth earliest, YearMonth latest) {
         List<String> errors = new ArrayList<>();
         YearMonth fromMonth = month(from, earliest, errors, "from");
         YearMonth toMonth = month(to, latest, errors, "to");
@@ -40,10 +42,11 @@ record DrugListQuery(YearMonth from, YearMonth to, String institution, String se
             name = null;
         }
         DispensingPage.Cursor cursor = null;
-        if (!blank(afterDate) || !blank(afterId)) {
+        if (!blank(afterDate) || !blank(afterSource) || !blank(afterId)) {
             try {
-                cursor = new DispensingPage.Cursor(LocalDate.parse(afterDate), Long.parseLong(afterId));
-            } catch (DateTimeParseException | NumberFormatException | NullPointerException e) {
+                cursor = new DispensingPage.Cursor(LocalDate.parse(afterDate), Dispensing.Source.ofCode(afterSource),
+                        Long.parseLong(afterId));
+            } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
                 errors.add("drugs.error.cursor");
             }
         }

@@ -1,5 +1,6 @@
 package jp.mynahealth.portal.drugs;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 
 import jp.mynahealth.common.web.DisplayFormats;
+import jp.mynahealth.records.CheaperGeneric;
+import jp.mynahealth.records.Dispensing;
 
 /** The words the drug list prints around its figures, in the visitor's language: looked up once per page, not per line. */
 final class DrugListText {
@@ -20,6 +23,8 @@ final class DrugListText {
     private final String daysSuffix;
     private final String timesSuffix;
     private final Map<String, String> categories;
+    private final String freshSource;
+    private final String claimSource;
 
     DrugListText(MessageSource messages, Locale locale, DisplayFormats formats) {
         this.messages = messages;
@@ -31,6 +36,8 @@ final class DrugListText {
                 AS_NEEDED, messages.getMessage("drugs.category.頓服", null, locale),
                 "外用", messages.getMessage("drugs.category.外用", null, locale),
                 "注射", messages.getMessage("drugs.category.注射", null, locale));
+        this.freshSource = messages.getMessage("drugs.source.e_prescription", null, locale);
+        this.claimSource = messages.getMessage("drugs.source.claim", null, locale);
     }
 
     String date(LocalDate day) {
@@ -47,5 +54,22 @@ final class DrugListText {
 
     String category(String category) {
         return categories.get(category);
+    }
+
+    String source(Dispensing.Source source) {
+        return source == Dispensing.Source.E_PRESCRIPTION ? freshSource : claimSource;
+    }
+
+    /** Only a brand line with a generic at least 10 yen cheaper for the person has a saving to mention; else null. */
+    String saving(CheaperGeneric generic, BigDecimal quantity) {
+        if (generic == null) {
+            return null;
+        }
+        long yen = generic.savingYen(quantity);
+        if (yen < 10) {
+            return null;
+        }
+        int percent = generic.copayPercent();
+        return messages.getMessage("drugs.generic.saving", new Object[] {formats.yen(yen), percent / 10, percent}, locale);
     }
 }

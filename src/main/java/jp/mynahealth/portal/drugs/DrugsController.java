@@ -1,6 +1,7 @@
 package jp.mynahealth.portal.drugs;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -26,8 +27,10 @@ import jp.mynahealth.records.DispensingPage;
 import jp.mynahealth.records.DispensingRepository;
 
 /**
- * 薬剤情報: the last three years of dispensed drugs, filtered by period, institution and name. One
- * URL answers the full page, or for htmx the results fragment (filters) or the next rows ("more").
+ * 薬剤情報: the last three years of dispensed drugs from claims, and the last 100 days of
+ * e-prescription dispensings (docs/e-prescriptions.md), as one list filtered by period, institution
+ * and name. One URL answers the full page, or for htmx the results fragment (filters) or the next
+ * rows ("more").
  */
 @Controller
 class DrugsController {
@@ -60,14 +63,19 @@ class DrugsController {
     String drugs(Visit visit, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String institution, @RequestParam(name = "q", required = false) String search,
             @RequestParam(name = "after", required = false) String afterDate,
+            @RequestParam(name = "afterSource", required = false) String afterSource,
             @RequestParam(name = "afterId", required = false) String afterId, HtmxRequest htmx, Model model,
             HttpServletResponse response, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         ClaimsFreshness claims = dataAsOf.claimsFreshness(DataKind.DISPENSING, today).orElse(null);
-        // Before any claims have arrived the list is empty whatever the months; the page says so instead of a date.
-        YearMonth latest = claims == null ? YearMonth.from(today) : claims.through();
-        YearMonth earliest = latest.minusYears(YEARS).plusMonths(1);
-        DrugListQuery query = DrugListQuery.parse(from, to, institution, search, afterDate, afterId, earliest, latest);
+        Instant freshAsOf = dataAsOf.latestEvent(DataKind.E_PRESCRIPTION).orElse(null);
+        // Before any claims have arrived the claims' part is empty whatever the months; the page says so instead of a date.
+        YearMonth claimsLatest = claims == null ? YearMonth.from(today) : claims.through();
+        // E-prescriptions reach today: with them, the months run up to the current one.
+        YearMonth latest = freshAsOf == null ? claimsLatest : YearMonth.from(today);
+        YearMonth earliest = claimsLatest.minusYears(YEARS).plusMonths(1);
+        DrugListQuery query = DrugListQuery.parse(from, to, institution, search, afterDate, afterSource, afterId, earliest,
+                latest);
         if (!query.errors().isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
@@ -76,6 +84,7 @@ class DrugsController {
         model.addAttribute("groups", DispensingGroup.of(page.lines(), new DrugListText(messages, locale, formats)));
         model.addAttribute("next", page.next());
         model.addAttribute("claims", claims);
+        model.addAttribute("freshAsOf", freshAsOf);
         model.addAttribute("earliest", earliest);
         model.addAttribute("latest", latest);
         // Looked up once per page rather than once per line: the list is the portal's busiest page.

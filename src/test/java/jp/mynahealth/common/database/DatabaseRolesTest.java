@@ -174,6 +174,8 @@ class DatabaseRolesTest {
         refused(runtime, "truncate records.cost_notice", "permission denied for table cost_notice");
         refused(runtime, "delete from records.vaccination where person_id = '" + TARO + "'", "permission denied for table vaccination");
         refused(runtime, "insert into records.vaccine values ('X', 'x', 1, 'A')", "permission denied for table vaccine");
+        refused(runtime, "delete from records.e_prescription where person_id = '" + TARO + "'", "permission denied for table e_prescription");
+        refused(runtime, "update records.drug_master set price = 0", "permission denied for table drug_master");
         refused(runtime, "update records.card_certificate set status = 'active'", "permission denied for table card_certificate");
         refused(runtime, "insert into records.import_file (file_hash, file_name, kind, records) values (sha256('x'), 'x', 'claims', 0)",
                 "permission denied for table import_file");
@@ -232,10 +234,10 @@ class DatabaseRolesTest {
                 """).query((row, n) -> tables.put(row.getString(1), row.getString(2))).list();
         Map<String, String> expected = new TreeMap<>();
         for (String table : List.of("person", "card_certificate", "insurer", "institution", "data_as_of", "qualification",
-                "dispensing", "checkup", "checkup_result", "cost_notice", "data_provision", "vaccination", "vaccine")) {
+                "dispensing", "checkup", "checkup_result", "cost_notice", "data_provision", "vaccination", "vaccine", "e_prescription", "drug_master")) {
             expected.put("records." + table, "SELECT");
         }
-        for (String table : List.of("claim_receipt", "drug_master", "import_file", "unmatched")) {
+        for (String table : List.of("claim_receipt", "import_file", "unmatched")) {
             expected.put("records." + table, "");
         }
         expected.put("portal.card_use_registration", "INSERT,SELECT");

@@ -86,6 +86,36 @@ class DemoDataGeneratorTest {
         assertThat(loxoprofen.stream().map(DemoRows.DispensingRow::prescriberCode).distinct()).hasSize(2);
     }
 
+    /**
+     * 見本 太郎's e-prescription events: within the last 100 days; a dispensing the claims hold too is
+     * the claims' dispensing (day, pharmacy, drug); after the claims' month, his renewal; and on the
+     * reference day itself, a course of brand drugs, prescribed before it is dispensed.
+     */
+    @Test
+    void taroHasEPrescriptionsOfTheLastHundredDaysAndOneOfTheReferenceDay() {
+        RecordingSink sink = generate(1, 50);
+        assertThat(sink.ePrescriptions).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.personId()).isEqualTo(DemoDataGenerator.TARO);
+            LocalDate day = e.dispensedOn() != null ? e.dispensedOn() : e.prescribedOn();
+            assertThat(day).isBetween(AS_OF.minusDays(99), AS_OF);
+            assertThat(e.occurredAt().toLocalDate()).isEqualTo(day);
+        });
+        assertThat(sink.ePrescriptions.stream().map(DemoRows.EPrescriptionRow::eventId).distinct()).hasSize(sink.ePrescriptions.size());
+        LocalDate claimsThrough = new DemoDataGenerator(1, AS_OF).dataAsOf().dispensing();
+        Set<String> claimed = sink.dispensings.stream().filter(d -> d.personId().equals(DemoDataGenerator.TARO))
+                .map(d -> d.dispensedOn() + " " + d.dispenserCode() + " " + d.drugCode()).collect(Collectors.toSet());
+        var dispensed = sink.ePrescriptions.stream().filter(e -> e.kind().equals("dispensed")).toList();
+        assertThat(dispensed).filteredOn(e -> !e.dispensedOn().isAfter(claimsThrough)).isNotEmpty()
+                .allSatisfy(e -> assertThat(claimed).contains(e.dispensedOn() + " " + e.institutionCode() + " " + e.drugCode()));
+        assertThat(dispensed).filteredOn(e -> e.dispensedOn().isAfter(claimsThrough) && e.dispensedOn().isBefore(AS_OF))
+                .extracting(DemoRows.EPrescriptionRow::drugName).contains("アムロジピン錠5mg「サワイ」");
+        assertThat(dispensed).filteredOn(e -> e.dispensedOn().equals(AS_OF)).extracting(DemoRows.EPrescriptionRow::drugName)
+                .containsExactly("クラリス錠200", "ムコダイン錠500mg");
+        var last = sink.ePrescriptions.subList(sink.ePrescriptions.size() - 4, sink.ePrescriptions.size());
+        assertThat(last).extracting(DemoRows.EPrescriptionRow::kind).containsExactly("prescribed", "prescribed", "dispensed", "dispensed");
+        assertThat(last).extracting(DemoRows.EPrescriptionRow::prescriptionId).containsOnly(last.get(0).prescriptionId());
+    }
+
     @Test
     void costNoticesAddUpAndFollowTheCopayRate() {
         RecordingSink sink = generate(5, 200);

@@ -83,6 +83,25 @@ class DemoDataInStoreTest {
                 """)).isZero();
     }
 
+    /** 見本 太郎's e-prescriptions went through the importer: today's dispensing names its prescriber, and the stream's time is its newest event. */
+    @Test
+    void taroHasTodaysEPrescriptionAndTheStreamIsAsOfItsNewestEvent() {
+        assertThat(jdbc.sql("""
+                select e.drug_name || ' ' || p.name from records.e_prescription e
+                join records.institution p on p.institution_code = e.prescriber_code
+                where e.person_id = '70304382-bb87-4298-9e13-ffc86a5ff41c' and e.kind = 'dispensed' and e.happened_on = date '2026-11-24'
+                order by e.line_id
+                """).query(String.class).list()).containsExactly("クラリス錠200 見本耳鼻咽喉科", "ムコダイン錠500mg 見本耳鼻咽喉科");
+        assertThat(jdbc.sql("select latest_event_at from records.data_as_of where data_kind = 'e_prescription'")
+                .query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2026-11-24T09:30:00+09:00").toInstant());
+        assertThat(count("""
+                select count(*) from records.e_prescription
+                where person_id = '70304382-bb87-4298-9e13-ffc86a5ff41c'
+                  and (happened_on < date '2026-11-24' - 99 or happened_on > date '2026-11-24')
+                """)).isZero();
+    }
+
     @Test
     void aSecondStartDoesNotLoadTheDemoSetAgain() {
         long before = count("select count(*) from records.person");

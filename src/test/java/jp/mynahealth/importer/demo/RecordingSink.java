@@ -22,6 +22,7 @@ final class RecordingSink implements DemoRows.Sink {
     final List<CostNoticeRow> notices = new ArrayList<>();
     final List<DemoRows.ProvisionRow> provisions = new ArrayList<>();
     final List<DemoRows.VaccinationRow> vaccinations = new ArrayList<>();
+    final List<DemoRows.EPrescriptionRow> ePrescriptions = new ArrayList<>();
 
     @Override
     public void person(PersonRow row) {
@@ -69,5 +70,11 @@ final class RecordingSink implements DemoRows.Sink {
     public void vaccination(DemoRows.VaccinationRow row) {
         all.add(row);
         vaccinations.add(row);
+    }
+
+    @Override
+    public void ePrescription(DemoRows.EPrescriptionRow row) {
+        all.add(row);
+        ePrescriptions.add(row);
     }
 }

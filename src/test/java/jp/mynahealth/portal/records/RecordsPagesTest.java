@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.hamcrest.Matchers;
@@ -79,17 +80,60 @@ class RecordsPagesTest {
         assertThat(newest).isBeforeOrEqualTo(LocalDate.of(2026, 10, 31));
     }
 
+    /**
+     * 見本 太郎 was dispensed brand drugs on an e-prescription today (the test day): they head his list
+     * under their source, with the estimated saving of a generic; his November renewal is there only
+     * from the e-prescriptions, and an October dispensing known from both is listed once, as the claim.
+     */
+    @Test
+    void todaysEPrescriptionHeadsTheListWithItsSourceAndTheGenericSaving() throws Exception {
+        String page = body(get("/drugs"), TARO, status().isOk());
+        assertThat(page).contains("電子処方箋の情報：令和8年11月24日（2026年） 9時30分時点（当日反映、直近100日分）",
+                "レセプト（調剤報酬明細書）の情報：令和8年10月分まで（約1か月遅れ）");
+        String firstGroup = page.substring(page.indexOf("<tbody class=\"dispensing\""));
+        firstGroup = firstGroup.substring(0, firstGroup.indexOf("</tbody>"));
+        assertThat(firstGroup).contains("令和8年11月24日", "電子処方箋（当日反映）", "見本耳鼻咽喉科", "クラリス錠200", "ムコダイン錠500mg",
+                "後発医薬品（ジェネリック）にすると、この分の窓口負担が約50円少なくなる見込みです（3割負担での目安）。切り替えについては薬剤師にご相談ください。",
+                "窓口負担が約30円少なくなる見込みです");
+        // Each group: its day and whether its source is the e-prescriptions.
+        java.util.Map<String, Boolean> groups = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher group = java.util.regex.Pattern
+                .compile("dispensing__date\">([^<]*)<.*?class=\"tag (tag--fresh|tag--claim)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        while (group.find()) {
+            assertThat(groups.put(group.group(1), group.group(2).equals("tag--fresh"))).as("one group a day here").isNull();
+        }
+        assertThat(groups.keySet().iterator().next()).isEqualTo("令和8年11月24日（2026年）");
+        assertThat(groups).containsEntry("令和8年11月24日（2026年）", true);
+        // What the claims hold too (up to October) is listed from the claims; later days only from the e-prescriptions.
+        List<LocalDate> knownFromBoth = jdbc.sql("""
+                select distinct happened_on from records.e_prescription
+                where person_id = :p and kind = 'dispensed' and happened_on <= date '2026-10-31' order by 1
+                """).param("p", TARO).query(LocalDate.class).list();
+        assertThat(knownFromBoth).isNotEmpty().allSatisfy(day -> assertThat(groups)
+                .containsEntry("令和8年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日（2026年）", false));
+        assertThat(groups.entrySet()).filteredOn(java.util.Map.Entry::getValue).hasSizeGreaterThan(1)
+                .allSatisfy(fresh -> assertThat(fresh.getKey()).startsWith("令和8年11月"));
+        // The months now run to the current one.
+        assertThat(page).contains("max=\"2026-11\"");
+
+        String english = body(get("/drugs").param("lang", "en"), TARO, status().isOk());
+        assertThat(english).contains("E-prescriptions: as of 24 November 2026 09:30 (same day, the last 100 days)",
+                "E-prescription (same day)", "Claim (about a month late)",
+                "With a generic version, your share for this could be about ¥50 lower (estimate at 30% copay). Ask your pharmacist about switching.");
+    }
+
     @Test
     void moreGivesTheNextRowsForHtmxAndAFullPageWithout() throws Exception {
         String first = body(get("/drugs"), TARO, status().isOk());
         assertThat(first).contains("id=\"more-rows\"");
-        String after = first.replaceAll("(?s).*after=([0-9-]+)&amp;afterId=([0-9]+).*", "$1 $2");
+        String after = first.replaceAll("(?s).*after=([0-9-]+)&amp;afterSource=([a-z]+)&amp;afterId=([0-9]+).*", "$1 $2 $3");
         String[] cursor = after.split(" ");
-        String rows = body(get("/drugs").param("after", cursor[0]).param("afterId", cursor[1]).header("HX-Request", "true"),
-                TARO, status().isOk());
+        String rows = body(get("/drugs").param("after", cursor[0]).param("afterSource", cursor[1]).param("afterId", cursor[2])
+                .header("HX-Request", "true"), TARO, status().isOk());
         assertThat(rows).contains("class=\"dispensing\"").doesNotContain("<html", "id=\"drug-results\"");
-        assertThat(body(get("/drugs").param("after", cursor[0]).param("afterId", cursor[1]), TARO, status().isOk()))
-                .contains("<html");
+        assertThat(body(get("/drugs").param("after", cursor[0]).param("afterSource", cursor[1]).param("afterId", cursor[2]), TARO,
+                status().isOk())).contains("<html");
     }
 
     @Test
@@ -97,7 +141,11 @@ class RecordsPagesTest {
         String page = body(get("/drugs").param("from", "2025-13").param("q", "x".repeat(51)), TARO, status().isBadRequest());
         assertThat(page).contains("class=\"error-summary\"", "href=\"#from\"", "href=\"#q\"", "年月が正しくありません")
                 .doesNotContain("Exception");
-        assertThat(body(get("/drugs").param("after", "yesterday").param("afterId", "1"), TARO, status().isBadRequest()))
+        assertThat(body(get("/drugs").param("after", "yesterday").param("afterSource", "claim").param("afterId", "1"), TARO,
+                status().isBadRequest())).contains("error-summary");
+        assertThat(body(get("/drugs").param("after", "2026-10-01").param("afterSource", "fax").param("afterId", "1"), TARO,
+                status().isBadRequest())).contains("error-summary");
+        assertThat(body(get("/drugs").param("after", "2026-10-01").param("afterId", "1"), TARO, status().isBadRequest()))
                 .contains("error-summary");
     }
 
