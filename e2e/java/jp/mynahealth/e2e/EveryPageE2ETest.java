@@ -122,6 +122,7 @@ class EveryPageE2ETest extends BrowserTest {
         check("checkup");
         link("checkup.trend.link", "BMI").click();
         check("checkup-trend");
+        portal("/vaccinations", "vaccinations");
 
         portal("/costs", "costs");
         portal("/etax", "etax");

@@ -29,8 +29,11 @@ public record TrendChart(int width, int height, int plotLeft, int decimals, List
     static final int LABEL_GAP = 8;
     /** Kept free between the picture's left edge and the longest label. */
     static final int EDGE = 4;
-    /** The labels' font size in the picture's units: set on the text elements, so the width estimate below holds. */
-    static final int FONT_SIZE = 14;
+    /**
+     * The labels' font size in the picture's units: set on the text elements, so the width estimate
+     * below holds. The picture shrinks to the screen: 18 units still read as 10 px on a 390 px phone.
+     */
+    static final int FONT_SIZE = 18;
     /** A digit is at most about 0.6 em wide in the sans-serif faces pages use. */
     static final double CHAR_WIDTH_EM = 0.6;
 
