@@ -39,7 +39,7 @@ insert into records.vaccine (vaccine_code, name, max_dose, category) values
 -- One row a dose given. person_id leads the key and the page's index, as in every citizen table.
 -- The municipality's own id of the record identifies it: a later line with the same id corrects it
 -- (date, lot, place, or the person it was linked to). The identity includes person_id so that the
--- table can be distributed by it (docs/scale-out.md); the loader removes a corrected record from the
+-- table can be distributed by it (src/docs/scale-out.md); the loader removes a corrected record from the
 -- person it no longer belongs to.
 create table records.vaccination (
     person_id         uuid not null references records.person,

@@ -1,6 +1,6 @@
 -- 電子処方箋 (issue #17): prescription and dispensing events, which reach the store the day they
 -- happen and are kept 100 days, beside the claims-based dispensings (a month and more late, years
--- deep). The feed is ours (docs/e-prescriptions.md); the importer writes it, the portal reads it.
+-- deep). The feed is ours (src/docs/e-prescriptions.md); the importer writes it, the portal reads it.
 
 -- One row per event and drug line. A cancellation is kept as a row of its own (a tombstone naming
 -- the event it withdrew), so that the withdrawn event, should it arrive late, is not taken after all.

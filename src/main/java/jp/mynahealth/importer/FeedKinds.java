@@ -11,7 +11,7 @@ import java.util.Optional;
  * Tells a file's kind from its first bytes, never from its name: a zip is a checkup archive, a
  * claims file starts with its IR or YK record, the 医薬品マスター with a Y record, each CSV of ours
  * with its own header line (see src/docs/importer/), and the e-prescription events, JSON Lines, with
- * a JSON object (docs/e-prescriptions.md).
+ * a JSON object (src/docs/e-prescriptions.md).
  */
 public final class FeedKinds {
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A person's dispensed drugs (薬剤情報) from both sources, claims and e-prescription dispensings
- * (docs/e-prescriptions.md): filtered, keyset-paged lists and possible duplicate prescriptions.
+ * (src/docs/e-prescriptions.md): filtered, keyset-paged lists and possible duplicate prescriptions.
  * An e-prescription dispensing a claim line also records (same day, pharmacy and drug) is left out:
  * the claim line stands for it. E-prescriptions older than {@link EPrescriptions#KEPT_DAYS} days
  * are never read.

@@ -26,7 +26,7 @@ import jp.mynahealth.common.database.ImporterDataSource;
 import jp.mynahealth.importer.ImportReport.Outcome;
 import jp.mynahealth.support.ReadStoreTest;
 
-/** The e-prescription event stream (docs/e-prescriptions.md) into the real store: what it takes, and what it refuses. */
+/** The e-prescription event stream (src/docs/e-prescriptions.md) into the real store: what it takes, and what it refuses. */
 @ReadStoreTest
 class EPrescriptionFeedTest {
 

@@ -64,7 +64,7 @@ class DispensingRepositoryTest {
                 .param("code", code).param("name", name).param("days", days).param("category", category).update();
     }
 
-    /** An e-prescription dispensing, as the importer writes one (docs/e-prescriptions.md). */
+    /** An e-prescription dispensing, as the importer writes one (src/docs/e-prescriptions.md). */
     private void fresh(LocalDate day, String dispenser, String prescriber, String code, String name, int days, String category) {
         jdbc.sql("""
                 insert into records.e_prescription (person_id, event_id, kind, occurred_at, happened_on, institution_code,

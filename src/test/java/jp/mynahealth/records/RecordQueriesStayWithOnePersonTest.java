@@ -39,7 +39,7 @@ import jp.mynahealth.support.StatementRecordingDriver.Executed;
 import jp.mynahealth.support.StoreLogins;
 
 /**
- * A store sharded by person_id (docs/scale-out.md) serves a page from one shard only while every
+ * A store sharded by person_id (src/docs/scale-out.md) serves a page from one shard only while every
  * query of the page reads one person's rows. This drives every record page and download of the
  * portal for two demo people (the vaccinations of a third, and a registration and its cancellation
  * for a fourth), records each statement the portal executes with its parameter values, and

@@ -18,7 +18,7 @@ import jp.mynahealth.importer.demo.DemoRows.EPrescriptionRow;
 import jp.mynahealth.records.EPrescriptions;
 
 /**
- * One demo person's e-prescription events (docs/e-prescriptions.md): for each dispensing of the
+ * One demo person's e-prescription events (src/docs/e-prescriptions.md): for each dispensing of the
  * last 100 days, the prescription's lines and the dispensing's, in the order they happened. Made
  * without the generator's random source, so adding them changes none of the other demo data.
  */

@@ -147,7 +147,7 @@ final class DemoPerson {
     }
 
     /**
-     * The person's e-prescription events as the feed's JSON objects (docs/e-prescriptions.md), with
+     * The person's e-prescription events as the feed's JSON objects (src/docs/e-prescriptions.md), with
      * the insured key in force on each event's day; null where no qualification covers it.
      */
     List<Map<String, Object>> ePrescriptionEvents() {

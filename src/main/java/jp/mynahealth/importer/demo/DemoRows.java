@@ -46,7 +46,7 @@ final class DemoRows {
     }
 
     /**
-     * One e-prescription event (docs/e-prescriptions.md) of one drug line: {@code prescribed} by the
+     * One e-prescription event (src/docs/e-prescriptions.md) of one drug line: {@code prescribed} by the
      * institution, or {@code dispensed} by it (a pharmacy) on the prescription {@code prescriptionId}.
      */
     record EPrescriptionRow(UUID personId, String eventId, String kind, java.time.OffsetDateTime occurredAt,

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import jp.mynahealth.common.ClockConfiguration;
 
 /**
- * One line of the e-prescription feed (docs/e-prescriptions.md), checked: a drug prescribed or
+ * One line of the e-prescription feed (src/docs/e-prescriptions.md), checked: a drug prescribed or
  * dispensed, or the cancellation of an earlier event. The drug fields are null on a cancellation,
  * {@code cancels} on the others.
  *

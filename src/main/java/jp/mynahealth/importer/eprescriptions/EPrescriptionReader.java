@@ -23,7 +23,7 @@ import jp.mynahealth.importer.Problem;
 import jp.mynahealth.importer.RefusedFileException;
 
 /**
- * Reads the e-prescription feed, JSON Lines in UTF-8 (docs/e-prescriptions.md): one event a line,
+ * Reads the e-prescription feed, JSON Lines in UTF-8 (src/docs/e-prescriptions.md): one event a line,
  * each checked as it is read. Problems name the line and the member; after 100 of them, or at the
  * end of a file with any, the file is refused. A line longer than {@link #MAX_LINE} characters is
  * refused without being held in memory whole.

@@ -17,7 +17,7 @@ import jp.mynahealth.importer.eprescriptions.EPrescriptionReader;
 import jp.mynahealth.records.EPrescriptions;
 
 /**
- * The e-prescription events (電子処方箋, docs/e-prescriptions.md) into {@code records.e_prescription}.
+ * The e-prescription events (電子処方箋, src/docs/e-prescriptions.md) into {@code records.e_prescription}.
  * Each event is matched to a person like a claim (insured key in force on its day; name and birth
  * date must agree). An event the store already holds changes nothing (the stream may deliver one
  * twice); a cancellation removes the event it names and stays as a tombstone, so that event is not

@@ -28,7 +28,7 @@ import jp.mynahealth.records.DispensingRepository;
 
 /**
  * 薬剤情報: the last three years of dispensed drugs from claims, and the last 100 days of
- * e-prescription dispensings (docs/e-prescriptions.md), as one list filtered by period, institution
+ * e-prescription dispensings (src/docs/e-prescriptions.md), as one list filtered by period, institution
  * and name. One URL answers the full page, or for htmx the results fragment (filters) or the next
  * rows ("more").
  */
