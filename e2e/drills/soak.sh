@@ -28,7 +28,9 @@ for minute in $(seq 1 "$minutes"); do
   line="minute $minute:"
   for i in 0 1; do
     jcmd "${portal_pid[$i]}" GC.run >/dev/null 2>&1 || true
-    used=$(jcmd "${portal_pid[$i]}" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | awk '{print $2}')
+    # Survivor, eden and old generation in use (jstat's S0U S1U EU OU), whichever collector the JVM chose:
+    # GC.heap_info's first line is the whole heap under G1 but only the young generation under Serial.
+    used=$(jstat -gc "${portal_pid[$i]}" 2>/dev/null | awk 'NR==2 {printf "%.0fK", $3 + $4 + $6 + $8}')
     line="$line portal$i heap after GC ${used}"
     [ "$i" = 0 ] && heaps+=("$(echo "$used" | tr -dc '0-9')")
   done
