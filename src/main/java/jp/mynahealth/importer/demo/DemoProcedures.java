@@ -27,7 +27,7 @@ final class DemoProcedures {
     static final Procedure REVISIT = new Procedure("112007410", "再診料", 12, 75);
     static final Procedure OUTPATIENT_CARE = new Procedure("112011310", "外来管理加算", 12, 52);
     static final Procedure LIFESTYLE_CARE = new Procedure("113037010", "生活習慣病管理料（２）", 13, 333);
-    static final Procedure BLOOD_DRAW = new Procedure("160095710", "Ｂ－Ｖ", 60, 40);
+    static final Procedure BLOOD_DRAW = new Procedure("160095710", "Ｂ−Ｖ", 60, 40);
     static final Procedure BLOOD_COUNT = new Procedure("160008010", "末梢血液一般検査", 60, 21);
     static final Procedure HBA1C = new Procedure("160010010", "ＨｂＡ１ｃ", 60, 49);
     static final Procedure BIOCHEMISTRY = new Procedure("160062810", "生化学的検査（１）判断料", 60, 144);
