@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import jp.mynahealth.Application;
+import jp.mynahealth.Role;
 import jp.mynahealth.RunningRoles;
 import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.portal.access.EarlierVisits;
 import jp.mynahealth.support.FreePort;
 import jp.mynahealth.support.PortalRole;
 import jp.mynahealth.support.ReadStoreTest;
@@ -85,8 +88,13 @@ class RecordQueriesStayWithOnePersonTest {
         Map<UUID, List<MockHttpServletRequestBuilder>> visits = new LinkedHashMap<>();
         visits.put(TARO, recordPages(TARO));
         visits.put(ICHIRO, recordPages(ICHIRO));
-        // さくら has no checkups for recordPages to pick, but the schedule of a child with an overdue dose.
-        visits.put(SAKURA, List.of(get("/vaccinations"), get("/dashboard")));
+        // さくら has no checkups for recordPages to pick, but the schedule of a child with an overdue dose, and notices:
+        // as she was here before the test day, "new since your last visit" reads when her data arrived.
+        EarlierVisits.visited(roles.context(Role.PORTAL), new PersonId(SAKURA),
+                OffsetDateTime.parse(ReadStoreTest.TODAY + "T10:00:00+09:00").minusDays(30).toInstant());
+        visits.put(SAKURA, List.of(get("/vaccinations"), get("/dashboard"), get("/notices"),
+                post("/notices/read").param("key", "vaccination:je:3:overdue").with(csrf()),
+                post("/notices/read-all").with(csrf())));
         visits.put(unregisteredPerson(), registrationAndCancellation());
         List<String> violations = new ArrayList<>();
         Set<String> checkedStatements = new TreeSet<>();
@@ -119,7 +127,8 @@ class RecordQueriesStayWithOnePersonTest {
         assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.e_prescription", "records.checkup",
                 "records.checkup_result", "records.cost_notice", "records.data_provision", "records.vaccination",
                 "portal.card_use_registration",
-                "portal.eligibility_certificate_request");
+                "portal.eligibility_certificate_request", "portal.notice_read", "records.claim_receipt",
+                "records.card_certificate");
         assertThat(tablesRead).as("a monthly partition of the access log").anyMatch(t -> t.startsWith("portal.access_log_"));
     }
 
@@ -218,7 +227,8 @@ class RecordQueriesStayWithOnePersonTest {
                 post("/insurance/registration").param("consent", "yes").with(csrf()),
                 get("/insurance/registration"),
                 post("/insurance/registration/cancel").with(csrf()),
-                get("/insurance/registration/cancelled"));
+                get("/insurance/registration/cancelled"),
+                get("/notices"));
     }
 
     /** A generated person no other test picks (they take theirs from either end of the person ids). */
