@@ -203,6 +203,30 @@ class NoticesPagesTest {
         mvc.perform(get("/notices")).andExpect(status().is3xxRedirection());
     }
 
+    /** On a municipal kiosk: the link sits in the kiosk's bar, the notice opens inside the portal, the log names the terminal. */
+    @Test
+    void atAKioskTheInboxWorksTheSameAndIsLoggedAsTheKiosks() throws Exception {
+        var kiosk = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin()
+                .clientRegistration(portal.getBean(org.springframework.security.oauth2.client.registration.ClientRegistrationRepository.class)
+                        .findByRegistrationId("myna"))
+                .idToken(token -> token.subject(SAKURA.toString()).claim("acr", "urn:myna-health:acr:card")
+                        .claim("channel", "kiosk").claim("terminal_id", "demo-kiosk-01"));
+        long before = owner.sql("""
+                select count(*) from portal.access_log
+                where person_id = :p and action = 'view_notices' and channel = 'kiosk' and terminal_id = 'demo-kiosk-01'
+                """).param("p", SAKURA).query(Long.class).single();
+        String page = mvc.perform(get("/notices").with(kiosk)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("class=\"kiosk\"", "account__notices account__notices--kiosk", "日本脳炎 1期追加")
+                .doesNotContain("href=\"http");
+        assertThat(owner.sql("""
+                select count(*) from portal.access_log
+                where person_id = :p and action = 'view_notices' and channel = 'kiosk' and terminal_id = 'demo-kiosk-01'
+                """).param("p", SAKURA).query(Long.class).single()).isEqualTo(before + 1);
+        mvc.perform(post("/notices/read").param("key", JE_OVERDUE).param("then", "open").with(kiosk).with(csrf()))
+                .andExpect(redirectedUrl("/vaccinations"));
+    }
+
     private static long logged(UUID person, String action) {
         return owner.sql("select count(*) from portal.access_log where person_id = :p and action = :a")
                 .param("p", person).param("a", action).query(Long.class).single();
