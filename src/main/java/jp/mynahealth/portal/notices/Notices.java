@@ -17,20 +17,20 @@ import jp.mynahealth.records.PersonRepository;
 
 /** A person's notices today, from every {@link NoticeSource}, newest first, each marked read or not. */
 @Service
-public class Notices {
+class Notices {
 
     /** One notice in a person's inbox. */
-    public record Entry(Notice notice, boolean read) {
+    record Entry(Notice notice, boolean read) {
     }
 
     /** A person's notices, newest first. */
-    public record Inbox(List<Entry> entries) {
+    record Inbox(List<Entry> entries) {
 
-        public long unread() {
+        long unread() {
             return entries.stream().filter(e -> !e.read()).count();
         }
 
-        public Optional<Entry> find(String key) {
+        Optional<Entry> find(String key) {
             return entries.stream().filter(e -> e.notice().key().equals(key)).findFirst();
         }
     }
@@ -47,7 +47,7 @@ public class Notices {
         this.clock = clock;
     }
 
-    public Inbox inbox(PersonId id, Optional<Instant> previousVisit) {
+    Inbox inbox(PersonId id, Optional<Instant> previousVisit) {
         Optional<Person> person = persons.find(id);
         if (person.isEmpty()) {
             return new Inbox(List.of());

@@ -27,7 +27,8 @@ class UnreadNoticesAdvice {
     @ModelAttribute("unreadNotices")
     Long unreadNotices(HttpServletRequest request) {
         Optional<PersonId> person = CurrentPerson.get();
-        if (person.isEmpty()) {
+        if (person.isEmpty() || request.getHeader("HX-Request") != null) {
+            // An htmx fragment is swapped into a page that has its header already.
             return null;
         }
         try {
