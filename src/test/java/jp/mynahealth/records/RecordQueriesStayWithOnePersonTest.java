@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import jp.mynahealth.Application;
+import jp.mynahealth.Role;
 import jp.mynahealth.RunningRoles;
 import jp.mynahealth.common.database.DataFolder;
+import jp.mynahealth.portal.access.EarlierVisits;
 import jp.mynahealth.support.FreePort;
 import jp.mynahealth.support.PortalRole;
 import jp.mynahealth.support.ReadStoreTest;
@@ -85,8 +88,13 @@ class RecordQueriesStayWithOnePersonTest {
         Map<UUID, List<MockHttpServletRequestBuilder>> visits = new LinkedHashMap<>();
         visits.put(TARO, recordPages(TARO));
         visits.put(ICHIRO, recordPages(ICHIRO));
-        // さくら has no checkups for recordPages to pick, but the schedule of a child with an overdue dose.
-        visits.put(SAKURA, List.of(get("/vaccinations"), get("/dashboard")));
+        // さくら has no checkups for recordPages to pick, but the schedule of a child with an overdue dose, and notices:
+        // as she was here before the test day, "new since your last visit" reads when her data arrived.
+        EarlierVisits.visited(roles.context(Role.PORTAL), new PersonId(SAKURA),
+                OffsetDateTime.parse(ReadStoreTest.TODAY + "T10:00:00+09:00").minusDays(30).toInstant());
+        visits.put(SAKURA, List.of(get("/vaccinations"), get("/dashboard"), get("/notices"),
+                post("/notices/read").param("key", "vaccination:je:3:overdue").with(csrf()),
+                post("/notices/read-all").with(csrf())));
         visits.put(unregisteredPerson(), registrationAndCancellation());
         List<String> violations = new ArrayList<>();
         Set<String> checkedStatements = new TreeSet<>();
@@ -108,6 +116,9 @@ class RecordQueriesStayWithOnePersonTest {
                         tablesRead.addAll(checked.personTables());
                     }
                     for (String violation : checked.violations()) {
+                        if (otherPartyOfAGrant(statement.sql(), violation)) {
+                            continue;
+                        }
                         violations.add("%s%nparameters %s%n%s".formatted(statement.sql(), statement.values(), violation));
                     }
                 }
@@ -119,8 +130,20 @@ class RecordQueriesStayWithOnePersonTest {
         assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.e_prescription", "records.checkup",
                 "records.checkup_result", "records.cost_notice", "records.data_provision", "records.vaccination",
                 "portal.card_use_registration",
-                "portal.eligibility_certificate_request");
+                "portal.eligibility_certificate_request", "portal.notice_read", "records.claim_receipt",
+                "records.card_certificate");
         assertThat(tablesRead).as("a monthly partition of the access log").anyMatch(t -> t.startsWith("portal.access_log_"));
+    }
+
+    /**
+     * A proxy grant links two people by design: the principal is told who their proxy is, and their
+     * history names the proxy who acted (the access log's actor_id). Reading the other party's name is
+     * a lookup of one person by the id the grant or log row holds (a router query to that person's
+     * shard, src/docs/scale-out.md), never a scan; nothing else of theirs is read.
+     */
+    private static boolean otherPartyOfAGrant(String sql, String violation) {
+        return (sql.contains("portal.proxy_grant") || sql.contains("actor_id"))
+                && violation.contains(" of records.person (as ");
     }
 
     /** So that a broken check cannot pass everything: what a sharded store would answer from every shard is caught. */
@@ -218,7 +241,8 @@ class RecordQueriesStayWithOnePersonTest {
                 post("/insurance/registration").param("consent", "yes").with(csrf()),
                 get("/insurance/registration"),
                 post("/insurance/registration/cancel").with(csrf()),
-                get("/insurance/registration/cancelled"));
+                get("/insurance/registration/cancelled"),
+                get("/notices"));
     }
 
     /** A generated person no other test picks (they take theirs from either end of the person ids). */

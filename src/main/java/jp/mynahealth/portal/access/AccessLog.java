@@ -26,7 +26,9 @@ public class AccessLog {
         CANCEL_CARD_USE, VIEW_DRUGS, VIEW_CHECKUPS, VIEW_CHECKUP, VIEW_CHECKUP_TREND, VIEW_COSTS, VIEW_TAX_YEAR,
         DOWNLOAD_TAX_XML, DOWNLOAD_TAX_XLSX, VIEW_TAX_STATEMENT, VIEW_HISTORY, VIEW_VACCINATIONS,
         /** A proxy began or ended acting for the person; the principal's own choices about proxies. */
-        START_ACTING, STOP_ACTING, INVITE_PROXY, ACCEPT_INVITATION, END_PROXY, REGISTER_LEGAL_REPRESENTATIVE
+        START_ACTING, STOP_ACTING, INVITE_PROXY, ACCEPT_INVITATION, END_PROXY, REGISTER_LEGAL_REPRESENTATIVE,
+        /** The notices inbox: viewed, and one notice read. */
+        VIEW_NOTICES, READ_NOTICE
     }
 
     /** How it ended. */

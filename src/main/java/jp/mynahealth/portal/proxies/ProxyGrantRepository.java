@@ -54,6 +54,22 @@ public class ProxyGrantRepository {
                 .param("principal", principal.value()).param("today", today()).query(ProxyGrantRepository::grant).list();
     }
 
+    /** A live grant someone received over the principal's data, and when: for the principal's notices. */
+    public record Received(long grantId, String proxyName, String kind, java.time.Instant createdAt) {
+    }
+
+    /** The principal's live grants made since {@code since}: each is news to the principal. */
+    public List<Received> receivedSince(PersonId principal, java.time.Instant since) {
+        return jdbc.sql("""
+                select g.grant_id, px.family_name || ' ' || px.given_name, g.kind, g.created_at
+                from portal.proxy_grant g join records.person px on px.person_id = g.proxy_id
+                where g.principal_id = :principal and g.created_at >= :since and
+                """ + LIVE + " order by g.created_at")
+                .param("principal", principal.value()).param("since", Timestamp.from(since)).param("today", today())
+                .query((row, n) -> new Received(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getTimestamp(4).toInstant())).list();
+    }
+
     /** The grant, if it is {@code proxy}'s and live today: looked up on every request a proxy makes while acting. */
     public Optional<ProxyGrant> live(long grantId, PersonId proxy) {
         return jdbc.sql(SELECT + " where g.grant_id = :id and g.proxy_id = :proxy and" + LIVE)

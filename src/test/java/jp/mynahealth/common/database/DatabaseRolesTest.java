@@ -179,6 +179,9 @@ class DatabaseRolesTest {
         refused(runtime, "update records.card_certificate set status = 'active'", "permission denied for table card_certificate");
         refused(runtime, "insert into records.import_file (file_hash, file_name, kind, records) values (sha256('x'), 'x', 'claims', 0)",
                 "permission denied for table import_file");
+        // The notices read when files arrived, and nothing else of the importer's bookkeeping.
+        refused(runtime, "select file_name from records.import_file", "permission denied for table import_file");
+        refused(runtime, "select insurer_number, number from records.claim_receipt", "permission denied for table claim_receipt");
         // What matched nobody is shown to no one.
         refused(runtime, "select count(*) from records.unmatched", "permission denied for table unmatched");
     }
@@ -192,6 +195,8 @@ class DatabaseRolesTest {
                 "permission denied for table eligibility_certificate_request");
         refused(runtime, "update idp.kiosk_terminal set retired_at = now() where false", "permission denied for table kiosk_terminal");
         refused(runtime, "update idp.card_challenge set session_binding = 'x' where false", "permission denied for table card_challenge");
+        refused(runtime, "update portal.notice_read set read_at = now() where false", "permission denied for table notice_read");
+        refused(runtime, "delete from portal.notice_read where false", "permission denied for table notice_read");
         runtime.sql("update portal.card_use_registration set cancelled_at = null, cancel_channel = null where false").update();
         runtime.sql("update idp.card_challenge set consumed_at = null where false").update();
     }
@@ -248,6 +253,7 @@ class DatabaseRolesTest {
         // Who may act for whom: written as grants and invitations are made, ended only through their columns below.
         expected.put("portal.proxy_grant", "INSERT,SELECT");
         expected.put("portal.proxy_invitation", "INSERT,SELECT");
+        expected.put("portal.notice_read", "INSERT,SELECT");
         expected.put("idp.card_challenge", "DELETE,INSERT,SELECT");
         expected.put("idp.kiosk_terminal", "INSERT,SELECT");
         // Sessions and authorizations live and die with every request and login.
@@ -271,7 +277,10 @@ class DatabaseRolesTest {
                 "portal.card_use_registration.cancel_channel UPDATE", "portal.card_use_registration.cancelled_at UPDATE",
                 "portal.proxy_grant.ended_at UPDATE", "portal.proxy_grant.ended_by UPDATE",
                 "portal.proxy_invitation.accepted_at UPDATE", "portal.proxy_invitation.accepted_by UPDATE",
-                "portal.proxy_invitation.withdrawn_at UPDATE");
+                "portal.proxy_invitation.withdrawn_at UPDATE",
+                // When the files behind a person's claims arrived, for the notices' "new since your last visit".
+                "records.claim_receipt.file_hash SELECT", "records.claim_receipt.person_id SELECT",
+                "records.import_file.file_hash SELECT", "records.import_file.imported_at SELECT");
     }
 
     @Test

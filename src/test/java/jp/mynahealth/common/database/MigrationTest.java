@@ -95,6 +95,17 @@ class MigrationTest {
         assertThat(definitions).anyMatch(d -> d.contains("card_certificate USING btree (person_id)"));
     }
 
+    /** The notices' read state is the portal's own, one person's rows together like every citizen table. */
+    @Test
+    void noticeReadStateIsKeyedByPersonThenNotice() {
+        assertThat(jdbc.sql("select indexdef from pg_indexes where schemaname = 'portal' and tablename = 'notice_read'")
+                .query(String.class).list())
+                .containsExactly("CREATE UNIQUE INDEX notice_read_pkey ON portal.notice_read USING btree (person_id, notice_key)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                insert into portal.notice_read (person_id, notice_key, read_at) values (gen_random_uuid(), 'Not a key!', now())
+                """).update()).hasMessageContaining("notice_read_notice_key_check");
+    }
+
     @Test
     void theStoreRefusesRowsThatBreakItsRules() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.sql("""
