@@ -1,6 +1,5 @@
 package jp.mynahealth.portal.etax;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,11 +36,6 @@ public record Household(List<Member> members) {
         members = List.copyOf(members);
     }
 
-    /** The filer alone. */
-    static Household of(Member self) {
-        return of(self, List.of());
-    }
-
     /** The filer first, then the others oldest first; the filer or anyone listed twice counts once. */
     static Household of(Member self, List<Member> others) {
         if (!self.self()) {
@@ -50,7 +44,7 @@ public record Household(List<Member> members) {
         List<Member> all = new ArrayList<>();
         all.add(self);
         Set<PersonId> seen = new HashSet<>(Set.of(self.person().id()));
-        others.stream().sorted(OLDEST_FIRST).filter(m -> !m.self() && seen.add(m.person().id())).forEach(all::add);
+        others.stream().filter(m -> !m.self()).sorted(OLDEST_FIRST).filter(m -> seen.add(m.person().id())).forEach(all::add);
         return new Household(all);
     }
 
@@ -91,19 +85,6 @@ public record Household(List<Member> members) {
 
     public boolean empty() {
         return noticeCount() == 0;
-    }
-
-    public int year() {
-        return self().taxYear().year();
-    }
-
-    /** The claims arrive for everyone at once, so the months still missing are the same for all. */
-    public List<YearMonth> incompleteMonths() {
-        return self().taxYear().incompleteMonths();
-    }
-
-    public boolean complete() {
-        return incompleteMonths().isEmpty();
     }
 
     /** Every member's notices, as the collection form lists them. */

@@ -61,7 +61,7 @@ class HouseholdTest {
         assertThat(household.days()).isEqualTo(4);
         assertThat(household.noticeCount()).isEqualTo(4);
         assertThat(household.empty()).isFalse();
-        Household alone = Household.of(taro);
+        Household alone = Household.of(taro, List.of());
         assertThat(alone.paid()).isEqualTo(4_500);
         // With an income of ¥500,000 the threshold is ¥25,000: alone nothing, the household's ¥38,500 gives ¥13,500.
         assertThat(DeductionEstimate.of(alone.paid(), 0, 500_000).deduction()).isZero();
