@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -144,17 +143,12 @@ public class MedicalExpenseWorkbook {
 
     /** The same entries in the same order, each stamped with the day the file is made. */
     private static byte[] withFixedTimes(byte[] xlsx, LocalDate madeOn) throws IOException {
-        long time = madeOn.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTime(time);
-                zip.putNextEntry(copy);
-                in.transferTo(zip);
-                zip.closeEntry();
+                entries.put(entry.getName(), in.readAllBytes());
             }
         }
-        return out.toByteArray();
+        return Downloads.zip(entries, madeOn);
     }
 }
