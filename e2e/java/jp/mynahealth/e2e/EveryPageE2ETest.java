@@ -129,6 +129,13 @@ class EveryPageE2ETest extends BrowserTest {
         portal("/etax", "etax");
         link("etax.statement.link").click();
         check("etax-statement");
+        // 太郎 adds さくら (his grant as her parent includes e-Tax): the household's page and statement.
+        page.navigate(portal("/etax"));
+        page.getByLabel("見本 さくら").check();
+        button("etax.family.submit").click();
+        check("etax-family");
+        link("etax.family.statement.link").click();
+        check("etax-family-statement");
         portal("/history", "history");
         portal("/checkups/no-such-checkup", "not-found-logged-in");
 

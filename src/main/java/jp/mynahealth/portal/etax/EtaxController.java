@@ -2,8 +2,12 @@ package jp.mynahealth.portal.etax;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +30,18 @@ import jp.mynahealth.portal.access.AccessLog.Action;
 import jp.mynahealth.portal.access.AccessLog.Result;
 import jp.mynahealth.portal.access.Channel;
 import jp.mynahealth.portal.access.Visit;
-import jp.mynahealth.records.CostNoticeRepository;
-import jp.mynahealth.records.DataAsOfRepository;
-import jp.mynahealth.records.DataAsOfRepository.DataKind;
+import jp.mynahealth.portal.proxies.ProxyGrant;
 import jp.mynahealth.records.Person;
-import jp.mynahealth.records.PersonRepository;
 import jp.mynahealth.records.Qualification;
 import jp.mynahealth.records.QualificationRepository;
 
 /**
  * e-Tax: a tax year's medical expenses, a deduction estimate from an income the citizen types in
  * (never stored or logged), and the downloads — the signed XML, the NTA collection form and a
- * printable statement — all made on the fly from the read store.
+ * printable statement — all made on the fly from the read store. On their own page a citizen may add
+ * the family members they act for with e-Tax ({@code member=<grant id>}, repeated): the estimate,
+ * the form and the statement then cover the household, and each member's signed XML is offered on
+ * its own or all in one zip.
  */
 @Controller
 class EtaxController {
@@ -45,65 +49,54 @@ class EtaxController {
     private static final Logger log = LoggerFactory.getLogger(EtaxController.class);
     static final long MAX_AMOUNT = 100_000_000_000L;
 
-    private final CostNoticeRepository notices;
-    private final PersonRepository persons;
+    private final TaxYears taxYears;
+    private final FamilyMembers familyMembers;
     private final QualificationRepository qualifications;
-    private final DataAsOfRepository dataAsOf;
     private final MedicalExpenseXml xml;
     private final MedicalExpenseWorkbook workbook;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    EtaxController(CostNoticeRepository notices, PersonRepository persons, QualificationRepository qualifications,
-            DataAsOfRepository dataAsOf, MedicalExpenseXml xml, MedicalExpenseWorkbook workbook, AccessLog accessLog,
-            Clock clock) {
-        this.notices = notices;
-        this.persons = persons;
+    EtaxController(TaxYears taxYears, FamilyMembers familyMembers, QualificationRepository qualifications,
+            MedicalExpenseXml xml, MedicalExpenseWorkbook workbook, AccessLog accessLog, Clock clock) {
+        this.taxYears = taxYears;
+        this.familyMembers = familyMembers;
         this.qualifications = qualifications;
-        this.dataAsOf = dataAsOf;
         this.xml = xml;
         this.workbook = workbook;
         this.accessLog = accessLog;
         this.clock = clock;
     }
 
-    private int thisYear() {
-        return LocalDate.now(clock).getYear();
-    }
-
-    /** A year from the request: 2021 (the first notices) to this year; anything else is refused. */
-    private Optional<Integer> year(String text) {
-        try {
-            int year = Integer.parseInt(text.strip());
-            return year >= 2021 && year <= thisYear() ? Optional.of(year) : Optional.empty();
-        } catch (NumberFormatException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
-
-    private TaxYear taxYear(Visit visit, int year) {
-        return TaxYear.of(year, notices.ofYear(visit.person(), year), dataAsOf.completeThrough(DataKind.COST_NOTICE).orElse(null));
-    }
-
     @GetMapping("/etax")
-    String page(Visit visit, @RequestParam(required = false) String year, Model model, HttpServletResponse response) {
-        int chosen = year == null || year.isBlank() ? thisYear() - 1 : year(year).orElse(-1);
-        if (chosen < 0) {
+    String page(Visit visit, @RequestParam(required = false) String year,
+            @RequestParam(name = "member", required = false) List<String> members, Model model,
+            HttpServletResponse response) {
+        List<ProxyGrant> chosen = familyMembers.chosen(visit, members);
+        int thisYear = taxYears.thisYear();
+        int asked = year == null || year.isBlank() ? thisYear - 1 : taxYears.year(year).orElse(-1);
+        if (asked < 0) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("invalidYear", true);
-            chosen = thisYear() - 1;
         }
-        fill(model, visit, chosen);
-        accessLog.record(visit, Action.VIEW_TAX_YEAR, model.containsAttribute("invalidYear") ? Result.REFUSED : Result.OK);
+        Household household = fill(model, visit, asked < 0 ? thisYear - 1 : asked, chosen);
+        if (asked < 0) {
+            accessLog.record(visit, Action.VIEW_TAX_YEAR, Result.REFUSED);
+        } else {
+            taxYears.record(visit, household, Action.VIEW_TAX_YEAR);
+        }
         return "portal/etax/etax";
     }
 
     /** The estimate: the income and reimbursement are used for this answer only. */
     @PostMapping("/etax")
     String estimate(Visit visit, @RequestParam(required = false) String year, @RequestParam(required = false) String income,
-            @RequestParam(required = false) String reimbursed, HtmxRequest htmx, Model model, HttpServletResponse response) {
-        int chosen = year(year).orElse(thisYear() - 1);
-        TaxYear taxYear = fill(model, visit, chosen);
+            @RequestParam(required = false) String reimbursed,
+            @RequestParam(name = "member", required = false) List<String> members, HtmxRequest htmx, Model model,
+            HttpServletResponse response) {
+        List<ProxyGrant> chosen = familyMembers.chosen(visit, members);
+        int asked = taxYears.year(year).orElse(taxYears.thisYear() - 1);
+        Household household = fill(model, visit, asked, chosen);
         Optional<Long> incomeYen = amount(income);
         Optional<Long> reimbursedYen = reimbursed == null || reimbursed.isBlank() ? Optional.of(0L) : amount(reimbursed);
         if (incomeYen.isEmpty() || reimbursedYen.isEmpty()) {
@@ -111,20 +104,23 @@ class EtaxController {
             model.addAttribute("incomeError", incomeYen.isEmpty());
             model.addAttribute("reimbursedError", reimbursedYen.isEmpty());
         } else {
-            model.addAttribute("estimate", DeductionEstimate.of(taxYear.paid(), reimbursedYen.get(), incomeYen.get()));
+            // One return claims the household's expenses: the deduction is of what they paid together.
+            model.addAttribute("estimate", DeductionEstimate.of(household.paid(), reimbursedYen.get(), incomeYen.get()));
         }
         model.addAttribute("incomeInput", income);
         model.addAttribute("reimbursedInput", reimbursed);
-        accessLog.record(visit, Action.VIEW_TAX_YEAR, Result.OK);
+        taxYears.record(visit, household, Action.VIEW_TAX_YEAR);
         return htmx.isHtmxRequest() ? "portal/etax/partials/estimate" : "portal/etax/etax";
     }
 
-    private TaxYear fill(Model model, Visit visit, int year) {
-        TaxYear taxYear = taxYear(visit, year);
-        model.addAttribute("taxYear", taxYear);
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(2021, thisYear()).boxed()
-                .sorted(java.util.Comparator.reverseOrder()).toList());
-        return taxYear;
+    private Household fill(Model model, Visit visit, int year, List<ProxyGrant> chosen) {
+        Household household = taxYears.household(visit, year, chosen);
+        model.addAttribute("taxYear", household.self().taxYear());
+        model.addAttribute("household", household);
+        model.addAttribute("familyChoices", familyMembers.eligible(visit));
+        model.addAttribute("years", IntStream.rangeClosed(2021, taxYears.thisYear()).boxed()
+                .sorted(Comparator.reverseOrder()).toList());
+        return household;
     }
 
     /** Whole yen, digits with optional separators (full-width digits too), below ¥100 billion. */
@@ -141,34 +137,88 @@ class EtaxController {
         return value <= MAX_AMOUNT ? Optional.of(value) : Optional.empty();
     }
 
+    /** The citizen's own signed file, or one family member's ({@code member=<grant id>}): one file per person, as insurers issue them. */
     @GetMapping("/etax/{year}/iryohi.xml")
-    ResponseEntity<byte[]> xml(Visit visit, @PathVariable String year) {
+    ResponseEntity<byte[]> xml(Visit visit, @PathVariable String year,
+            @RequestParam(name = "member", required = false) List<String> members) {
         refuseOnKiosk(visit, Action.DOWNLOAD_TAX_XML);
-        int chosen = year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Person person = persons.find(visit.person()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        byte[] file = xml.build(person, qualificationOf(visit, chosen), taxYear(visit, chosen), LocalDate.now(clock));
-        accessLog.record(visit, Action.DOWNLOAD_TAX_XML, Result.OK);
-        return Downloads.file(file, MediaType.APPLICATION_XML, "iryohi-tsuchi-" + chosen + ".xml",
-                "医療費通知情報_" + chosen + "年分.xml");
+        int chosen = yearOrNotFound(year);
+        List<ProxyGrant> grants = familyMembers.chosen(visit, members);
+        if (grants.size() > 1) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Visit whose = grants.isEmpty() ? visit : visit.actingFor(grants.get(0).principal());
+        Person person = taxYears.person(whose);
+        byte[] file = signedXml(whose, person, chosen);
+        accessLog.record(whose, Action.DOWNLOAD_TAX_XML, Result.OK);
+        if (grants.isEmpty()) {
+            return Downloads.file(file, MediaType.APPLICATION_XML, "iryohi-tsuchi-" + chosen + ".xml",
+                    "医療費通知情報_" + chosen + "年分.xml");
+        }
+        return Downloads.file(file, MediaType.APPLICATION_XML, "iryohi-tsuchi-" + chosen + "-family.xml",
+                "医療費通知情報_" + chosen + "年分_" + compact(person.fullName()) + ".xml");
+    }
+
+    /** Every household member's signed file in one zip, numbered in the household's order and named after the person. */
+    @GetMapping("/etax/{year}/iryohi.zip")
+    ResponseEntity<byte[]> zip(Visit visit, @PathVariable String year,
+            @RequestParam(name = "member", required = false) List<String> members) {
+        refuseOnKiosk(visit, Action.DOWNLOAD_TAX_XML);
+        int chosen = yearOrNotFound(year);
+        Household household = taxYears.household(visit, chosen, familyMembers.chosen(visit, members));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        int n = 1;
+        for (Household.Member member : household.members()) {
+            Visit whose = member.self() ? visit : visit.actingFor(member.person().id());
+            files.put(String.format("%02d_%s_医療費通知情報_%d年分.xml", n++, compact(member.name()), chosen),
+                    signedXml(whose, member.person(), chosen));
+        }
+        byte[] file = Downloads.zip(files, LocalDate.now(clock));
+        // The zip is each member's signed file handed out: the same access as downloading each alone.
+        taxYears.record(visit, household, Action.DOWNLOAD_TAX_XML);
+        return Downloads.file(file, Downloads.ZIP, "iryohi-tsuchi-" + chosen + "-family.zip",
+                "医療費通知情報_" + chosen + "年分_家族.zip");
     }
 
     @GetMapping("/etax/{year}/iryohi.xlsx")
-    ResponseEntity<byte[]> xlsx(Visit visit, @PathVariable String year) {
+    ResponseEntity<byte[]> xlsx(Visit visit, @PathVariable String year,
+            @RequestParam(name = "member", required = false) List<String> members) {
         refuseOnKiosk(visit, Action.DOWNLOAD_TAX_XLSX);
-        int chosen = year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Person person = persons.find(visit.person()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        byte[] file = workbook.build(person.fullName(), notices.ofYear(visit.person(), chosen), LocalDate.now(clock));
-        accessLog.record(visit, Action.DOWNLOAD_TAX_XLSX, Result.OK);
-        return Downloads.file(file, Downloads.XLSX, "iryohi-shukei-" + chosen + ".xlsx", "医療費集計フォーム_" + chosen + "年分.xlsx");
+        int chosen = yearOrNotFound(year);
+        Household household = taxYears.household(visit, chosen, familyMembers.chosen(visit, members));
+        byte[] file = workbook.build(household.patients(), LocalDate.now(clock));
+        taxYears.record(visit, household, Action.DOWNLOAD_TAX_XLSX);
+        if (!household.withFamily()) {
+            return Downloads.file(file, Downloads.XLSX, "iryohi-shukei-" + chosen + ".xlsx", "医療費集計フォーム_" + chosen + "年分.xlsx");
+        }
+        return Downloads.file(file, Downloads.XLSX, "iryohi-shukei-" + chosen + "-family.xlsx",
+                "医療費集計フォーム_" + chosen + "年分_家族.xlsx");
     }
 
+    /** The printable statement, per person with subtotals when family members are added: what a kiosk offers instead of files. */
     @GetMapping("/etax/{year}/statement")
-    String statement(Visit visit, @PathVariable String year, Model model) {
-        int chosen = year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("taxYear", taxYear(visit, chosen));
-        model.addAttribute("person", persons.find(visit.person()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        accessLog.record(visit, Action.VIEW_TAX_STATEMENT, Result.OK);
+    String statement(Visit visit, @PathVariable String year,
+            @RequestParam(name = "member", required = false) List<String> members, Model model) {
+        int chosen = yearOrNotFound(year);
+        Household household = taxYears.household(visit, chosen, familyMembers.chosen(visit, members));
+        model.addAttribute("taxYear", household.self().taxYear());
+        model.addAttribute("person", household.self().person());
+        model.addAttribute("household", household);
+        taxYears.record(visit, household, Action.VIEW_TAX_STATEMENT);
         return "portal/etax/statement";
+    }
+
+    private int yearOrNotFound(String year) {
+        return taxYears.year(year).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private byte[] signedXml(Visit whose, Person person, int year) {
+        return xml.build(person, qualificationOf(whose, year), taxYears.of(whose, year), LocalDate.now(clock));
+    }
+
+    /** A name as part of a file name: without the space between family and given name. */
+    private static String compact(String name) {
+        return name.replaceAll("[\\s\u3000]+", "");
     }
 
     private Qualification qualificationOf(Visit visit, int year) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -45,8 +45,17 @@ public class MedicalExpenseWorkbook {
     record Line(String person, String payee, boolean medicine, long paid, long reimbursed) {
     }
 
+    /** One person treated and their notices of the year. */
+    public record Patient(String name, List<CostNotice> notices) {
+    }
+
     public byte[] build(String personName, List<CostNotice> notices, LocalDate madeOn) {
-        List<Line> lines = lines(personName, notices);
+        return build(List.of(new Patient(personName, notices)), madeOn);
+    }
+
+    /** The form of a household: each person's rows in the order given, 医療を受けた人 naming them. */
+    public byte[] build(List<Patient> patients, LocalDate madeOn) {
+        List<Line> lines = lines(patients);
         XSSFWorkbook workbook = new XSSFWorkbook();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Date made = Date.from(madeOn.atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -97,21 +106,32 @@ public class MedicalExpenseWorkbook {
         }
     }
 
-    /** Adds the notices up per payee and kind; more payees than the form holds is refused. */
     static List<Line> lines(String personName, List<CostNotice> notices) {
-        Map<String, long[]> sums = new LinkedHashMap<>();
-        for (CostNotice notice : notices) {
-            boolean medicine = "調剤".equals(notice.category());
-            String key = notice.institutionName() + "\u0000" + medicine;
-            sums.computeIfAbsent(key, k -> new long[1])[0] += notice.patientShare();
+        return lines(List.of(new Patient(personName, notices)));
+    }
+
+    /**
+     * Adds each person's notices up per payee and kind (the form's rows are per person treated, so the
+     * same clinic twice in a family is two rows); more rows than the form holds is refused.
+     */
+    static List<Line> lines(List<Patient> patients) {
+        List<Line> lines = new ArrayList<>();
+        for (Patient patient : patients) {
+            Map<String, long[]> sums = new LinkedHashMap<>();
+            for (CostNotice notice : patient.notices()) {
+                boolean medicine = "調剤".equals(notice.category());
+                String key = notice.institutionName() + "\u0000" + medicine;
+                sums.computeIfAbsent(key, k -> new long[1])[0] += notice.patientShare();
+            }
+            sums.forEach((key, sum) -> {
+                String[] parts = key.split("\u0000");
+                lines.add(new Line(patient.name(), parts[0], Boolean.parseBoolean(parts[1]), sum[0], 0));
+            });
         }
-        if (sums.size() > ROW_LIMIT) {
-            throw new TooManyRowsException(sums.size());
+        if (lines.size() > ROW_LIMIT) {
+            throw new TooManyRowsException(lines.size());
         }
-        return sums.entrySet().stream().map(entry -> {
-            String[] parts = entry.getKey().split("\u0000");
-            return new Line(personName, parts[0], Boolean.parseBoolean(parts[1]), entry.getValue()[0], 0);
-        }).toList();
+        return List.copyOf(lines);
     }
 
     /** The collection form holds at most {@link #ROW_LIMIT} rows. */
@@ -123,17 +143,12 @@ public class MedicalExpenseWorkbook {
 
     /** The same entries in the same order, each stamped with the day the file is made. */
     private static byte[] withFixedTimes(byte[] xlsx, LocalDate madeOn) throws IOException {
-        long time = madeOn.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx)); ZipOutputStream zip = new ZipOutputStream(out)) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTime(time);
-                zip.putNextEntry(copy);
-                in.transferTo(zip);
-                zip.closeEntry();
+                entries.put(entry.getName(), in.readAllBytes());
             }
         }
-        return out.toByteArray();
+        return Downloads.zip(entries, madeOn);
     }
 }
