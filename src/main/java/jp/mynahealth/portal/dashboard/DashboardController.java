@@ -53,10 +53,12 @@ class DashboardController {
         model.addAttribute("person", found);
         model.addAttribute("registration", registrations.active(visit.person()).orElse(null));
         model.addAttribute("latestDispensing", summaries.latestDispensing(visit.person()).orElse(null));
+        model.addAttribute("latestCare", summaries.latestCare(visit.person()).orElse(null));
         model.addAttribute("latestCheckup", summaries.latestCheckup(visit.person()).orElse(null));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("costs", summaries.costsOfYear(visit.person(), today.getYear()));
         model.addAttribute("drugsClaims", dataAsOf.claimsFreshness(DataKind.DISPENSING, today).orElse(null));
+        model.addAttribute("careClaims", dataAsOf.claimsFreshness(DataKind.CARE, today).orElse(null));
         model.addAttribute("checkupAsOf", dataAsOf.completeThrough(DataKind.CHECKUP).orElse(null));
         model.addAttribute("costsClaims", dataAsOf.claimsFreshness(DataKind.COST_NOTICE, today).orElse(null));
         List<Vaccination> given = vaccinations.ofPerson(visit.person());
