@@ -46,7 +46,7 @@ record CareQuery(YearMonth from, YearMonth to, String institution, String search
     }
 
     /** Which field an error belongs to, for the error summary's link. */
-    String field(String error) {
+    public String field(String error) {
         return switch (error) {
             case "care.error.to" -> "to";
             case "care.error.institution" -> "institution";
