@@ -8,6 +8,7 @@ public enum FeedKind {
     INSURERS("insurers"),
     INSTITUTIONS("institutions"),
     DRUG_MASTER("drug_master"),
+    PROCEDURE_MASTER("procedure_master"),
     QUALIFICATIONS("qualifications"),
     CARD_LINKS("card_links"),
     CLAIMS("claims", true),

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Tells a file's kind from its first bytes, never from its name: a zip is a checkup archive, a
- * claims file starts with its IR or YK record, the 医薬品マスター with a Y record, each CSV of ours
+ * claims file starts with its IR or YK record, the 医薬品マスター with a Y record and the 診療行為マスター
+ * with an S record, each CSV of ours
  * with its own header line (see src/docs/importer/), and the e-prescription events, JSON Lines, with
  * a JSON object (src/docs/e-prescriptions.md).
  */
@@ -44,8 +45,15 @@ public final class FeedKinds {
             }
         }
         String[] fields = firstLine.split(",", 4);
-        if (fields.length >= 3 && unquote(fields[1]).equals("Y") && unquote(fields[2]).matches("[0-9]{9}")) {
-            return Optional.of(FeedKind.DRUG_MASTER);
+        if (fields.length >= 3 && unquote(fields[2]).matches("[0-9]{9}")) {
+            switch (unquote(fields[1])) {
+                case "Y":
+                    return Optional.of(FeedKind.DRUG_MASTER);
+                case "S":
+                    return Optional.of(FeedKind.PROCEDURE_MASTER);
+                default:
+                    break;
+            }
         }
         return Optional.empty();
     }

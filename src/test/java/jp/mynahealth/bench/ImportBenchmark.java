@@ -70,7 +70,7 @@ public final class ImportBenchmark {
             // Counting every table and making the raw COPY's twins is the owner's business, not the importer's.
             DataSource owner = StoreLogins.owner(context);
             JdbcClient jdbc = JdbcClient.create(owner);
-            importAll(importer, List.of(feed.resolve("insurers.csv"), feed.resolve("institutions.csv"), feed.resolve("y.csv"),
+            importAll(importer, List.of(feed.resolve("insurers.csv"), feed.resolve("institutions.csv"), feed.resolve("y.csv"), feed.resolve("s.csv"),
                     feed.resolve("qualifications.csv")));
             List<Path> claims = list(feed, "claims-", ".UKE");
             List<Path> archives = list(feed, "checkups-", ".zip");

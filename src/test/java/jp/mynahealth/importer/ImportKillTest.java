@@ -62,7 +62,7 @@ class ImportKillTest {
         Path big = work.resolve("delivery.UKE");
         ImportBenchmark.writeBigClaims(big, 60_000_000, feed);
         List<String> setup = new ArrayList<>();
-        for (String name : List.of("insurers.csv", "institutions.csv", "y.csv", "qualifications.csv")) {
+        for (String name : List.of("insurers.csv", "institutions.csv", "y.csv", "s.csv", "qualifications.csv")) {
             setup.add(feed.resolve(name).toString());
         }
         try (var claims = Files.list(feed)) {

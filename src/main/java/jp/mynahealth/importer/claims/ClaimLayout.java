@@ -138,6 +138,35 @@ final class ClaimLayout {
         }
     }
 
+    /**
+     * SI (診療行為) of the 医科 and 歯科 forms: one procedure, how many times in the month, and on
+     * which days (算定日情報, positions 14 to 44 for days 1 to 31). The 診療識別 may be left out when
+     * it is the same as the record before's (SI, IY, TO or CO) in the receipt.
+     */
+    static final class CareAct {
+        static final int FIELDS = 44;
+        static final Field CLASS = numeric(2, "診療識別", 2, false);
+        static final Field BURDEN = alphanumeric(3, "負担区分", 1, false);
+        static final Field PROCEDURE = numeric(4, "診療行為コード", 9, true);
+        static final Field QUANTITY = numeric(5, "数量データ", 8, false);
+        static final Field POINTS = numeric(6, "点数", 7, false);
+        static final Field TIMES = numeric(7, "回数", 3, true);
+        /** 1日の情報 … 31日の情報: the count on each day of the service month. */
+        static final Field[] DAYS = new Field[31];
+
+        static {
+            for (int day = 1; day <= 31; day++) {
+                DAYS[day - 1] = numeric(13 + day, day + "日の情報", 3, false);
+            }
+        }
+
+        private CareAct() {
+        }
+    }
+
+    /** The 診療識別 at position 2 of the records that follow one another in a receipt's 摘要 (IY, TO, CO). */
+    static final Field CARE_CLASS = numeric(2, "診療識別", 2, false);
+
     /** GO (診療報酬請求書): the trailer. */
     static final class Trailer {
         static final int FIELDS = 4;

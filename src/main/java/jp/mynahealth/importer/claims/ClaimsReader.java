@@ -31,6 +31,7 @@ public final class ClaimsReader {
     private ClaimForm form;
     private ReceiptAssembler receipt;
     private DispensingAssembler dispensing;
+    private CareActAssembler care;
     private boolean inReceipt;
     private boolean receiptHead;
     private boolean receiptValid;
@@ -129,6 +130,7 @@ public final class ClaimsReader {
         form = headerForm;
         receipt = new ReceiptAssembler(form, claimMonth, problems);
         dispensing = new DispensingAssembler(problems);
+        care = new CareActAssembler(problems);
         sink.header(new ClaimFileHeader(form, prefecture + table + code, name, claimMonth));
     }
 
@@ -139,6 +141,7 @@ public final class ClaimsReader {
                 closeReceipt();
                 receipt.start(fields);
                 dispensing.reset();
+                care.reset();
                 inReceipt = true;
                 receiptHead = true;
                 receipts++;
@@ -192,10 +195,22 @@ public final class ClaimsReader {
                 default -> {
                 }
             }
-        } else if (id.equals(RecordId.IY) && fields.hasFields(MedicalDrug.FIELDS, "医薬品レコード")) {
-            fields.code(MedicalDrug.DRUG, 9);
-            if (fields.present(MedicalDrug.AMOUNT)) {
-                fields.decimal(MedicalDrug.AMOUNT, 5, 5);
+        } else {
+            switch (id) {
+                case RecordId.SI -> care.read(fields, receipt.number(), receipt.month(),
+                        receiptValid && !problems.any() ? sink : null);
+                case RecordId.IY -> {
+                    if (fields.hasFields(MedicalDrug.FIELDS, "医薬品レコード")) {
+                        care.carryClass(fields);
+                        fields.code(MedicalDrug.DRUG, 9);
+                        if (fields.present(MedicalDrug.AMOUNT)) {
+                            fields.decimal(MedicalDrug.AMOUNT, 5, 5);
+                        }
+                    }
+                }
+                case RecordId.TO, RecordId.CO -> care.carryClass(fields);
+                default -> {
+                }
             }
         }
     }

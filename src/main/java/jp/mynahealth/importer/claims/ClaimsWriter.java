@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
 
+import jp.mynahealth.importer.claims.ClaimLayout.CareAct;
 import jp.mynahealth.importer.claims.ClaimLayout.Dispensing;
 import jp.mynahealth.importer.claims.ClaimLayout.Header;
 import jp.mynahealth.importer.claims.ClaimLayout.Insurer;
@@ -18,7 +20,7 @@ import jp.mynahealth.importer.claims.ClaimLayout.Trailer;
 
 /**
  * Writes a claims file that {@link ClaimsReader} reads back to the same receipts and drugs: the
- * header on construction, one RE (with HO, KO and for 調剤 SH, CZ and IY records) per
+ * header on construction, one RE (with HO, KO, for 調剤 SH, CZ and IY records, for 医科 and 歯科 SI records) per
  * {@link #receipt}, and the GO trailer with the totals on {@link #close()}. Streaming, with one
  * reused buffer: it serves the demo generator's millions of receipts as well as test fixtures.
  *
@@ -54,6 +56,16 @@ public final class ClaimsWriter implements Closeable {
      * @return the レセプト番号 the receipt was written under
      */
     public int receipt(ClaimReceipt r, List<ClaimDrug> drugs) throws IOException {
+        return receipt(r, drugs, List.of());
+    }
+
+    /**
+     * Writes one receipt with its drugs (調剤 only) and its care acts (医科 and 歯科 only): one SI
+     * record per procedure and 診療識別, its days in the 算定日情報, in the order first done.
+     *
+     * @return the レセプト番号 the receipt was written under
+     */
+    public int receipt(ClaimReceipt r, List<ClaimDrug> drugs, List<ClaimCareAct> acts) throws IOException {
         if (closed) {
             throw new IllegalStateException("the claims file is already closed");
         }
@@ -63,6 +75,9 @@ public final class ClaimsWriter implements Closeable {
         boolean pharmacy = header.form() == ClaimForm.PHARMACY;
         if (!pharmacy && drugs != null && !drugs.isEmpty()) {
             throw new IllegalArgumentException("drugs are written only in a 調剤 file");
+        }
+        if (pharmacy && acts != null && !acts.isEmpty()) {
+            throw new IllegalArgumentException("care acts are written only in a 医科 or 歯科 file");
         }
         List<ClaimDrug> dispensed = drugs == null ? List.of() : drugs;
         int number = receipts + 1;
@@ -79,6 +94,7 @@ public final class ClaimsWriter implements Closeable {
             writePublicExpense(r);
         }
         writeDrugs(r, dispensed);
+        writeCareActs(r, acts == null ? List.of() : acts);
         receipts = number;
         points += r.totalPoints();
         return number;
@@ -228,6 +244,53 @@ public final class ClaimsWriter implements Closeable {
             record.put(Dispensing.AMOUNT, amount(drug));
             record.end();
             previous = drug;
+        }
+    }
+
+    /** One SI record per 診療識別 and procedure; the 診療識別 is left out where it repeats, as senders may. */
+    private void writeCareActs(ClaimReceipt r, List<ClaimCareAct> acts) throws IOException {
+        record Procedure(int careClass, String code) {
+        }
+        java.util.Map<Procedure, int[]> days = new java.util.LinkedHashMap<>();
+        for (ClaimCareAct act : acts) {
+            if (!YearMonth.from(act.performedOn()).equals(r.serviceMonth())) {
+                throw new IllegalArgumentException("procedure " + act.procedureCode() + " was done on " + act.performedOn()
+                        + ", outside the receipt's month " + r.serviceMonth());
+            }
+            if (act.careClass() < 1 || act.careClass() > 99 || act.times() < 1 || act.times() > 999) {
+                throw new IllegalArgumentException("診療識別 must be 1 to 99 and 回数 1 to 999: " + act);
+            }
+            if (act.procedureCode() == null || act.procedureCode().length() != 9 || !ReceiptAssembler.isDigits(act.procedureCode())) {
+                throw new IllegalArgumentException("診療行為コード must be 9 digits: " + act.procedureCode());
+            }
+            days.computeIfAbsent(new Procedure(act.careClass(), act.procedureCode()), k -> new int[31])[act.performedOn().getDayOfMonth() - 1] += act.times();
+        }
+        int previousClass = 0;
+        for (java.util.Map.Entry<Procedure, int[]> entry : days.entrySet()) {
+            int careClass = entry.getKey().careClass();
+            int total = 0;
+            record.begin(RecordId.SI, CareAct.FIELDS);
+            if (careClass != previousClass) {
+                record.put(CareAct.CLASS, careClass < 10 ? "0" + careClass : Integer.toString(careClass));
+            }
+            record.put(CareAct.BURDEN, "1");
+            record.put(CareAct.PROCEDURE, entry.getKey().code());
+            for (int day = 1; day <= 31; day++) {
+                int count = entry.getValue()[day - 1];
+                if (count > 999) {
+                    throw new IllegalArgumentException("at most 999 times a day: " + entry.getKey().code());
+                }
+                if (count > 0) {
+                    record.put(CareAct.DAYS[day - 1], count);
+                    total += count;
+                }
+            }
+            if (total > 999) {
+                throw new IllegalArgumentException("回数 has 3 digits: " + entry.getKey().code() + " counts " + total);
+            }
+            record.put(CareAct.TIMES, total);
+            record.end();
+            previousClass = careClass;
         }
     }
 

@@ -12,7 +12,10 @@ final class RecordId {
     static final String CZ = "CZ";
     static final String IY = "IY";
     static final String GO = "GO";
-    /** Any other id of two capital letters (SY, SI, TO, CO, SJ, JD, MF, KI, TK …): checked for place only. */
+    static final String SI = "SI";
+    static final String TO = "TO";
+    static final String CO = "CO";
+    /** Any other id of two capital letters (SY, SJ, JD, MF, KI, TK …): checked for place only. */
     static final String OTHER = "**";
 
     private RecordId() {
@@ -30,6 +33,9 @@ final class RecordId {
             case 'C' << 16 | 'Z': return CZ;
             case 'I' << 16 | 'Y': return IY;
             case 'G' << 16 | 'O': return GO;
+            case 'S' << 16 | 'I': return SI;
+            case 'T' << 16 | 'O': return TO;
+            case 'C' << 16 | 'O': return CO;
             default: return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' ? OTHER : "";
         }
     }

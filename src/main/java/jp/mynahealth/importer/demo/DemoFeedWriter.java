@@ -137,6 +137,11 @@ final class DemoFeedWriter implements DemoRows.Sink, Closeable {
     }
 
     @Override
+    public void careAct(DemoRows.CareActRow row) {
+        current.careActs.add(row);
+    }
+
+    @Override
     public void householdDone() {
         flushPerson();
     }

@@ -327,6 +327,7 @@ final class DemoLife {
         checkups.forEach(sink::checkup);
         results.forEach(sink::checkupResult);
         noticesFromVisits().forEach(sink::costNotice);
+        DemoProcedures.acts(person.personId(), visits).forEach(sink::careAct);
         provisions.forEach(sink::provision);
     }
 

@@ -36,6 +36,7 @@ final class DemoMasters {
     }
 
     static void write(Path folder) throws IOException {
+        writeProcedures(folder);
         try (Writer out = Files.newBufferedWriter(folder.resolve("insurers.csv"), StandardCharsets.UTF_8)) {
             out.write("insurer_number,name,kind,prefecture\r\n");
             for (DemoCatalog.Insurer i : DemoCatalog.INSURERS) {
@@ -70,6 +71,26 @@ final class DemoMasters {
                 fields[29] = "20260401";
                 fields[30] = "99999999";
                 fields[31] = drug.code();
+                out.write(String.join(",", fields));
+                out.write("\r\n");
+            }
+        }
+    }
+
+    /** The 診療行為マスター's first columns for the demo's procedures (code, 省略漢字名称, 点数識別 3 = points). */
+    private static void writeProcedures(Path folder) throws IOException {
+        try (Writer out = Files.newBufferedWriter(folder.resolve("s.csv"), Charset.forName("Shift_JIS"))) {
+            for (DemoProcedures.Procedure p : DemoProcedures.ALL) {
+                // The real file has over a hundred columns; the importer reads the first twelve.
+                String[] fields = new String[20];
+                Arrays.fill(fields, "");
+                fields[0] = "0";
+                fields[1] = "S";
+                fields[2] = p.code();
+                fields[3] = String.valueOf(p.name().length());
+                fields[4] = '"' + p.name() + '"';
+                fields[10] = "3";
+                fields[11] = String.valueOf(p.points());
                 out.write(String.join(",", fields));
                 out.write("\r\n");
             }

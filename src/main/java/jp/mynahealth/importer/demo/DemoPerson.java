@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import jp.mynahealth.importer.checkups.CheckupDocument;
+import jp.mynahealth.importer.claims.ClaimCareAct;
 import jp.mynahealth.importer.claims.ClaimDrug;
 import jp.mynahealth.importer.claims.ClaimReceipt;
 import jp.mynahealth.importer.demo.DemoRows.CheckupResultRow;
@@ -25,7 +26,7 @@ import jp.mynahealth.importer.demo.DemoRows.QualificationRow;
 final class DemoPerson {
 
     /** A receipt with the institution that claims it and its drug lines. */
-    record Receipt(String institutionCode, ClaimReceipt receipt, List<ClaimDrug> drugs) {
+    record Receipt(String institutionCode, ClaimReceipt receipt, List<ClaimDrug> drugs, List<ClaimCareAct> acts) {
     }
 
     PersonRow person;
@@ -37,6 +38,7 @@ final class DemoPerson {
     final List<ProvisionRow> provisions = new ArrayList<>();
     final List<DemoRows.VaccinationRow> vaccinations = new ArrayList<>();
     final List<EPrescriptionRow> ePrescriptions = new ArrayList<>();
+    final List<DemoRows.CareActRow> careActs = new ArrayList<>();
 
     void start(PersonRow row) {
         clear();
@@ -53,6 +55,7 @@ final class DemoPerson {
         provisions.clear();
         vaccinations.clear();
         ePrescriptions.clear();
+        careActs.clear();
     }
 
     /**
@@ -99,7 +102,10 @@ final class DemoPerson {
                 particulars ? person.municipalityCode() : "");
     }
 
-    /** One receipt per cost line, with the day's drugs for a 調剤 line; null where no qualification covers it. */
+    /**
+     * One receipt per cost line, with the month's drugs for a 調剤 line and its procedures for the
+     * others; null where no qualification covers it.
+     */
     List<Receipt> receipts() {
         List<Receipt> receipts = new ArrayList<>();
         for (CostNoticeRow n : notices) {
@@ -123,7 +129,15 @@ final class DemoPerson {
                     }
                 }
             }
-            receipts.add(new Receipt(n.institutionCode(), receipt, drugs));
+            List<ClaimCareAct> acts = new ArrayList<>();
+            for (DemoRows.CareActRow a : careActs) {
+                if (a.institutionCode().equals(n.institutionCode()) && a.category().equals(n.category())
+                        && YearMonth.from(a.performedOn()).equals(month)
+                        && coverage(n.insurerNumber(), a.performedOn(), a.performedOn()) != null) {
+                    acts.add(new ClaimCareAct(0, 0, a.careClass(), a.procedureCode(), a.performedOn(), a.times()));
+                }
+            }
+            receipts.add(new Receipt(n.institutionCode(), receipt, drugs, acts));
         }
         return receipts;
     }

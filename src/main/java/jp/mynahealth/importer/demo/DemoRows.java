@@ -55,6 +55,11 @@ final class DemoRows {
     }
 
     /** Receives generated rows in dependency order: a person before anything that refers to them. */
+    /** One procedure on one day of a 医科 or 歯科 visit (an SI record's day). */
+    record CareActRow(UUID personId, LocalDate performedOn, String institutionCode, String category, int careClass,
+            String procedureCode, int times) {
+    }
+
     interface Sink {
         void person(PersonRow row);
 
@@ -75,6 +80,10 @@ final class DemoRows {
         }
 
         void ePrescription(EPrescriptionRow row);
+
+        /** What was done at the person's visits; a sink that does not keep them may ignore them. */
+        default void careAct(CareActRow row) {
+        }
 
         /** Called after each household, a safe point to flush. */
         default void householdDone() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jp.mynahealth.importer.claims.ClaimCareAct;
 import jp.mynahealth.importer.claims.ClaimDrug;
 import jp.mynahealth.importer.claims.ClaimFileHeader;
 import jp.mynahealth.importer.claims.ClaimForm;
@@ -22,7 +23,7 @@ import jp.mynahealth.importer.claims.ClaimReceipt;
 import jp.mynahealth.importer.claims.ClaimsWriter;
 
 /**
- * The generator's month spool: receipts as tab-separated lines (R, then its D lines), read back a
+ * The generator's month spool: receipts as tab-separated lines (R, then its D and C lines), read back a
  * month at a time and written as one claims file holding a block per institution, as a payer's
  * monthly delivery does.
  */
@@ -45,6 +46,10 @@ final class DemoSpool {
                     .append(d.drugCode()).append('\t').append(d.quantity().toPlainString()).append('\t').append(d.days())
                     .append('\t').append(d.usage()).append('\t').append(d.category()).append('\n');
         }
+        for (ClaimCareAct a : receipt.acts()) {
+            out.append("C\t").append(a.performedOn()).append('\t').append(a.careClass()).append('\t')
+                    .append(a.procedureCode()).append('\t').append(a.times()).append('\n');
+        }
         return out.toString();
     }
 
@@ -54,15 +59,19 @@ final class DemoSpool {
         Map<String, List<DemoPerson.Receipt>> byInstitution = new TreeMap<>();
         try (BufferedReader in = Files.newBufferedReader(spooled, StandardCharsets.UTF_8)) {
             List<ClaimDrug> drugs = null;
+            List<ClaimCareAct> acts = null;
             String line;
             while ((line = in.readLine()) != null) {
                 String[] f = line.split("\t", -1);
                 if (f[0].equals("R")) {
                     drugs = new ArrayList<>();
+                    acts = new ArrayList<>();
                     ClaimReceipt receipt = new ClaimReceipt(0, 0, f[2], serviceMonth, f[3], f[4].isEmpty() ? null : f[4],
                             f[5], f[6], f[7], LocalDate.parse(f[8]), Integer.parseInt(f[9]), Integer.parseInt(f[10]),
                             Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), false);
-                    byInstitution.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new DemoPerson.Receipt(f[1], receipt, drugs));
+                    byInstitution.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new DemoPerson.Receipt(f[1], receipt, drugs, acts));
+                } else if (f[0].equals("C")) {
+                    acts.add(new ClaimCareAct(0, 0, Integer.parseInt(f[2]), f[3], LocalDate.parse(f[1]), Integer.parseInt(f[4])));
                 } else {
                     drugs.add(new ClaimDrug(0, 0, LocalDate.parse(f[1]), f[2], f[3], new BigDecimal(f[4]),
                             Integer.parseInt(f[5]), f[6], f[7]));
@@ -76,7 +85,7 @@ final class DemoSpool {
                 ClaimFileHeader header = new ClaimFileHeader(formOf(known.code()), known.code(), known.name(), claimMonth);
                 try (ClaimsWriter writer = new ClaimsWriter(out, header)) {
                     for (DemoPerson.Receipt receipt : institution.getValue()) {
-                        writer.receipt(receipt.receipt(), receipt.drugs());
+                        writer.receipt(receipt.receipt(), receipt.drugs(), receipt.acts());
                     }
                 }
             }

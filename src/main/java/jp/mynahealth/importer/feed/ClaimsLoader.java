@@ -12,6 +12,7 @@ import jp.mynahealth.importer.FeedLoader;
 import jp.mynahealth.importer.ImportSession;
 import jp.mynahealth.importer.Problem;
 import jp.mynahealth.importer.RefusedFileException;
+import jp.mynahealth.importer.claims.ClaimCareAct;
 import jp.mynahealth.importer.claims.ClaimDrug;
 import jp.mynahealth.importer.claims.ClaimFileHeader;
 import jp.mynahealth.importer.claims.ClaimReceipt;
@@ -19,7 +20,8 @@ import jp.mynahealth.importer.claims.ClaimSink;
 import jp.mynahealth.importer.claims.ClaimsReader;
 
 /**
- * A claims file (レセ電) into cost lines and, from 調剤 receipts, dispensings. The file is staged
+ * A claims file (レセ電) into cost lines and, from 調剤 receipts, dispensings, from 医科 and 歯科
+ * receipts' SI records, care acts (診療情報; the SY records, diagnoses, are never read). The file is staged
  * whole, checked against the masters in SQL, then each receipt is matched to a person by the
  * insured key and the qualification period — never by name — and the name and birth date on the
  * receipt must agree with that person, or the receipt is kept apart as unmatched.
@@ -28,8 +30,8 @@ import jp.mynahealth.importer.claims.ClaimsReader;
 class ClaimsLoader implements FeedLoader {
 
     private static final String COLUMNS = "record_no, rec, institution_code, receipt_no, category, service_month, insurer_number, symbol, "
-            + "number, branch, name, birth_date, sex, days, total_points, public_yen, patient_yen, cancelled, dispensed_on, "
-            + "prescriber_code, drug_code, quantity, drug_days, usage, drug_category";
+            + "number, branch, name, birth_date, sex, days, total_points, public_yen, patient_yen, cancelled, line_day, "
+            + "prescriber_code, drug_code, quantity, drug_days, usage, drug_category, care_class, procedure_code, times";
 
     private final PersonMatching matching;
 
@@ -48,8 +50,8 @@ class ClaimsLoader implements FeedLoader {
                 create temp table stage_claim (record_no bigint, rec char(1), institution_code char(10), receipt_no integer,
                     category text, service_month date, insurer_number varchar(8), symbol text, number text, branch char(2), name text, birth_date date,
                     sex smallint, days integer, total_points bigint, public_yen bigint, patient_yen bigint, cancelled boolean,
-                    dispensed_on date, prescriber_code text, drug_code text, quantity numeric, drug_days integer, usage text,
-                    drug_category text) on commit drop
+                    line_day date, prescriber_code text, drug_code text, quantity numeric, drug_days integer, usage text,
+                    drug_category text, care_class smallint, procedure_code text, times integer) on commit drop
                 """);
         ClaimFileHeader[] header = new ClaimFileHeader[1];
         java.util.Map<String, Long> institutions = new java.util.LinkedHashMap<>();
@@ -91,7 +93,7 @@ class ClaimsLoader implements FeedLoader {
                                 r.serviceMonth().atDay(1), r.insurerNumber(), r.symbol() == null ? "" : r.symbol(),
                                 r.number(), r.branch() == null ? "00" : r.branch(), r.name(), r.birthDate(), r.sex(), r.days(),
                                 r.totalPoints(), r.publicShareYen(), r.patientShareYen(), r.cancelled(), null,
-                                prescriber == null ? "" : prescriber, null, null, null, null, null);
+                                prescriber == null ? "" : prescriber, null, null, null, null, null, null, null, null);
                     }
                     pending = null;
                     prescriber = null;
@@ -106,7 +108,16 @@ class ClaimsLoader implements FeedLoader {
                     session.recordRead();
                     copy.row(d.recordNumber(), "D", header[0].institutionCode(), d.receiptNumber(), null, null, null, null, null, null, null, null, null,
                             null, null, null, null, null, d.dispensedOn(), d.prescriberCode(), d.drugCode(), d.quantity(),
-                            d.days(), d.usage(), d.category());
+                            d.days(), d.usage(), d.category(), null, null, null);
+                }
+
+                @Override
+                public void careAct(ClaimCareAct a) {
+                    records[0]++;
+                    session.recordRead();
+                    copy.row(a.recordNumber(), "C", header[0].institutionCode(), a.receiptNumber(), null, null, null, null, null, null, null, null, null,
+                            null, null, null, null, null, a.performedOn(), null, null, null, null, null, null, a.careClass(),
+                            a.procedureCode(), a.times());
                 }
 
                 @Override
@@ -131,13 +142,23 @@ class ClaimsLoader implements FeedLoader {
         // earlier file of the run may still be writing, so that writing this one is plain inserts.
         session.execute("""
                 create temp table claim_dispensing on commit drop as
-                select m.person_id, d.dispensed_on, m.institution_code, d.prescriber_code, dm.yj_code, dm.name, dm.generic,
+                select m.person_id, d.line_day as dispensed_on, m.institution_code, d.prescriber_code, dm.yj_code, dm.name, dm.generic,
                        d.quantity, dm.unit, d.usage, d.drug_days, d.drug_category, m.accepted_id
                 from stage_claim d
                 join claim_match m on m.institution_code = d.institution_code and m.receipt_no = d.receipt_no
                 join records.drug_master dm on dm.drug_code = d.drug_code
                 where d.rec = 'D' and m.accepted_id is not null
                 order by m.person_id, d.record_no
+                """);
+        session.execute("""
+                create temp table claim_care on commit drop as
+                select m.person_id, c.line_day as performed_on, m.institution_code, m.category, c.care_class, c.procedure_code,
+                       pm.name, c.times, m.accepted_id
+                from stage_claim c
+                join claim_match m on m.institution_code = c.institution_code and m.receipt_no = c.receipt_no
+                join records.procedure_master pm on pm.procedure_code = c.procedure_code
+                where c.rec = 'C' and m.accepted_id is not null
+                order by m.person_id, c.record_no
                 """);
         session.phase("match");
         // From here on the earlier files of the run are committed: the receipts they hold are seen.
@@ -178,6 +199,10 @@ class ClaimsLoader implements FeedLoader {
                     delete from records.cost_notice n using claim_withdrawn g
                     where n.person_id = g.person_id and n.receipt_id = g.receipt_id
                     """);
+            session.execute("""
+                    delete from records.care_act a using claim_withdrawn g
+                    where a.person_id = g.person_id and a.receipt_id = g.receipt_id
+                    """);
         }
         session.phase("withdraw earlier receipts");
         // Rows go in person by person: every index of these tables leads with person_id, and
@@ -208,11 +233,18 @@ class ClaimsLoader implements FeedLoader {
                 from claim_dispensing
                 """);
         session.phase("dispensings");
+        session.execute("""
+                insert into records.care_act (person_id, receipt_id, performed_on, institution_code, category, care_class,
+                                              procedure_code, procedure_name, times)
+                select person_id, accepted_id, performed_on, institution_code, category, care_class, procedure_code, name, times
+                from claim_care
+                """);
+        session.phase("care acts");
         session.countUnmatched(matching.keepUnmatched(session, "claim_match", "claim", "not cancelled",
                 "jsonb_build_object('institution_code', institution_code, 'receipt_no', receipt_no, 'category', category, "
                         + "'days', days, 'total_points', total_points, 'public_yen', public_yen, 'patient_yen', patient_yen)"));
         LocalDate through = latest[0].minusMonths(1).atEndOfMonth();
-        for (String kind : new String[] { "dispensing", "cost_notice" }) {
+        for (String kind : new String[] { "dispensing", "cost_notice", "care" }) {
             session.jdbc().sql("""
                     insert into records.data_as_of (data_kind, complete_through) values (:kind, :through)
                     on conflict (data_kind) do update set complete_through = greatest(records.data_as_of.complete_through, excluded.complete_through)
@@ -227,6 +259,8 @@ class ClaimsLoader implements FeedLoader {
             return switch (row.getString(2)) {
                 case "drug" -> new Problem(record, "医薬品コード", "医薬品マスターにない医薬品コードです",
                         "a drug code the drug master does not know");
+                case "procedure" -> new Problem(record, "診療行為コード", "診療行為マスターにない診療行為コードです",
+                        "a procedure code the procedure master does not know");
                 case "prescriber" -> new Problem(record, "処方医療機関コード", "医療機関マスターにない処方医療機関です",
                         "a prescribing institution the institution master does not know");
                 case "insurer" -> new Problem(record, "保険者番号", "保険者マスターにない保険者番号です",
@@ -255,6 +289,7 @@ class ClaimsLoader implements FeedLoader {
                     select s.record_no,
                            case when s.rec = 'D' and m.drug_code is null then 'drug'
                                 when s.rec = 'D' and s.prescriber_code <> '' and i.institution_code is null then 'prescriber'
+                                when s.rec = 'C' and p.procedure_code is null then 'procedure'
                                 when s.rec = 'R' and r.insurer_number is null then 'insurer'
                                 when s.rec = 'R' and not s.cancelled
                                  and (s.public_yen + s.patient_yen > s.total_points * 10 or s.days not between 1 and 31)
@@ -262,6 +297,7 @@ class ClaimsLoader implements FeedLoader {
                            end as problem
                     from stage_claim s
                     left join records.drug_master m on s.rec = 'D' and m.drug_code = s.drug_code
+                    left join records.procedure_master p on s.rec = 'C' and p.procedure_code = s.procedure_code
                     left join records.institution i on s.rec = 'D' and i.institution_code = s.prescriber_code
                     left join records.insurer r on s.rec = 'R' and r.insurer_number = s.insurer_number
                 ) checked

@@ -234,7 +234,8 @@ class DatabaseRolesTest {
                 """).query((row, n) -> tables.put(row.getString(1), row.getString(2))).list();
         Map<String, String> expected = new TreeMap<>();
         for (String table : List.of("person", "card_certificate", "insurer", "institution", "data_as_of", "qualification",
-                "dispensing", "checkup", "checkup_result", "cost_notice", "data_provision", "vaccination", "vaccine", "e_prescription", "drug_master")) {
+                "dispensing", "checkup", "checkup_result", "cost_notice", "data_provision", "vaccination", "vaccine", "e_prescription", "drug_master",
+                "care_act", "procedure_master")) {
             expected.put("records." + table, "SELECT");
         }
         for (String table : List.of("claim_receipt", "import_file", "unmatched")) {

@@ -44,7 +44,8 @@ class MigrationTest {
                 .query(String.class).list();
         assertThat(tables).containsExactlyInAnyOrder("person", "card_certificate", "insurer", "institution",
                 "qualification", "dispensing", "checkup", "checkup_result", "cost_notice", "data_as_of", "data_provision",
-                "claim_receipt", "drug_master", "import_file", "unmatched", "vaccination", "vaccine", "e_prescription");
+                "claim_receipt", "drug_master", "import_file", "unmatched", "vaccination", "vaccine", "e_prescription",
+                "care_act", "procedure_master");
     }
 
     @Test

@@ -51,6 +51,7 @@ final class Fixtures {
         final List<ClaimFileHeader> headers = new ArrayList<>();
         final List<ClaimReceipt> receipts = new ArrayList<>();
         final List<ClaimDrug> drugs = new ArrayList<>();
+        final List<ClaimCareAct> careActs = new ArrayList<>();
 
         @Override
         public void header(ClaimFileHeader header) {
@@ -65,6 +66,11 @@ final class Fixtures {
         @Override
         public void drug(ClaimDrug drug) {
             drugs.add(drug);
+        }
+
+        @Override
+        public void careAct(ClaimCareAct act) {
+            careActs.add(act);
         }
     }
 }

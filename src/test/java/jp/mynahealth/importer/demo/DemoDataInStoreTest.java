@@ -83,6 +83,26 @@ class DemoDataInStoreTest {
                 """)).isZero();
     }
 
+    /** Care came with the medical and dental claims: each act sits in the cost line of its receipt: same person, institution, month and category. */
+    @Test
+    void careActsBelongToTheirReceiptsAndTaroSeesHisDoctor() {
+        assertThat(count("""
+                select count(*) from records.care_act a
+                where not exists (select 1 from records.cost_notice n
+                                  where n.person_id = a.person_id and n.receipt_id = a.receipt_id
+                                    and n.institution_code = a.institution_code and n.category = a.category
+                                    and n.service_month = date_trunc('month', a.performed_on))
+                """)).isZero();
+        assertThat(count("select count(*) from records.care_act where category = '調剤'")).isZero();
+        assertThat(jdbc.sql("""
+                select distinct procedure_name from records.care_act
+                where person_id = '70304382-bb87-4298-9e13-ffc86a5ff41c' order by 1
+                """).query(String.class).list()).contains("再診料", "外来管理加算", "ＨｂＡ１ｃ");
+        assertThat(count("select count(distinct category) from records.care_act")).isEqualTo(3);
+        assertThat(jdbc.sql("select complete_through from records.data_as_of where data_kind = 'care'")
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2026, 10, 31));
+    }
+
     /** 見本 太郎's e-prescriptions went through the importer: today's dispensing names its prescriber, and the stream's time is its newest event. */
     @Test
     void taroHasTodaysEPrescriptionAndTheStreamIsAsOfItsNewestEvent() {
