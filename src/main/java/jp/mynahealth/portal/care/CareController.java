@@ -75,7 +75,8 @@ class CareController {
         model.addAttribute("next", page.nextBefore());
         model.addAttribute("claims", claims);
         model.addAttribute("earliest", earliest);
-        model.addAttribute("latest", latest);
+        // The picker reaches the current month, whose claims have not come yet: the page then says so, rather than nothing.
+        model.addAttribute("currentMonth", YearMonth.from(today));
         accessLog.record(visit, Action.VIEW_CARE, query.errors().isEmpty() ? Result.OK : Result.REFUSED);
         if (htmx.isHtmxRequest() && query.before() != null && query.errors().isEmpty()) {
             return "portal/care/partials/rows";

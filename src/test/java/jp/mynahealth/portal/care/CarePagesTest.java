@@ -162,6 +162,13 @@ class CarePagesTest {
         assertThat(nothing).contains("令和7年1月から令和7年3月までに、健康保険で受けた医科・歯科の診療の記録はありません。")
                 .doesNotContain("<table");
         assertThat(body(get("/care").param("q", "胃カメラ"), mine, status().isOk())).contains("この条件に合う診療の記録はありません。");
+        // Months whose claims have not come yet are not "no care": the page says they are still to come.
+        assertThat(body(get("/care").param("from", "2026-11").param("to", "2026-11"), mine, status().isOk()))
+                .contains("令和8年11月から令和8年11月までの診療分のレセプト（診療報酬明細書）は、まだ届いていません。")
+                .doesNotContain("<table", "診療の記録はありません");
+        assertThat(body(get("/care").param("from", "2026-10").param("to", "2026-11"), mine, status().isOk()))
+                .contains("再診料", "令和8年11月以降の診療分は、レセプト（診療報酬明細書）がまだ届いていないため表示されません。");
+        assertThat(body(get("/care"), mine, status().isOk())).doesNotContain("以降の診療分は");
         // Older than the three years shown by default, yet there when asked for.
         assertThat(body(get("/care"), mine, status().isOk())).doesNotContain("初診料");
         assertThat(body(get("/care").param("from", "2022-01").param("to", "2022-01"), mine, status().isOk())).contains("初診料", "1月17日");
