@@ -123,6 +123,7 @@ class EveryPageE2ETest extends BrowserTest {
         link("checkup.trend.link", "BMI").click();
         check("checkup-trend");
         portal("/vaccinations", "vaccinations");
+        portal("/care", "care");
 
         portal("/costs", "costs");
         portal("/etax", "etax");
