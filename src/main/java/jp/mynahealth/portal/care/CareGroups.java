@@ -27,10 +27,11 @@ final class CareGroups {
     private record ActKey(CareClass careClass, String procedureCode, String name) {
     }
 
-    /** The days and total count of one act within a visit. */
+    /** The days and total count of one act within a visit, and its first row's id (the claim's order, as imported). */
     private static final class Tally {
         private final TreeSet<LocalDate> days = new TreeSet<>();
         private int times;
+        private long firstId = Long.MAX_VALUE;
     }
 
     static List<CareVisit> of(List<CareAct> acts, CareText text) {
@@ -51,12 +52,14 @@ final class CareGroups {
                     act.procedureName()), k -> new Tally());
             tally.days.add(act.performedOn());
             tally.times += act.times();
+            tally.firstId = Math.min(tally.firstId, act.id());
         }
-        // Within a heading, in the order things were first done that month; the same day by name.
+        // Within a heading, in the order things were first done that month; on the same day as the claim lists them
+        // (a blood draw before the tests on the blood, the tests before their 判断料).
         List<Map.Entry<ActKey, Tally>> ordered = new ArrayList<>(tallies.entrySet());
         ordered.sort(Comparator.<Map.Entry<ActKey, Tally>, CareClass>comparing(e -> e.getKey().careClass())
                 .thenComparing(e -> e.getValue().days.first())
-                .thenComparing(e -> e.getKey().name()));
+                .thenComparingLong(e -> e.getValue().firstId));
         List<CareLine> lines = ordered.stream()
                 .map(e -> new CareLine(e.getKey().name(), text.careClass(e.getKey().careClass()),
                         text.days(List.copyOf(e.getValue().days)), text.times(e.getValue().times)))

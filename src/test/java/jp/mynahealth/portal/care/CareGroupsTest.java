@@ -83,6 +83,17 @@ class CareGroupsTest {
     }
 
     @Test
+    void actsFirstDoneOnTheSameDayKeepTheClaimsOrder() {
+        List<CareAct> tests = List.of(
+                act("2026-07-06", CLINIC, "外来", 60, "160095710", "Ｂ−Ｖ", 1),
+                act("2026-07-06", CLINIC, "外来", 60, "160008010", "末梢血液一般検査", 1),
+                act("2026-07-06", CLINIC, "外来", 60, "160010010", "ＨｂＡ１ｃ", 1),
+                act("2026-07-06", CLINIC, "外来", 60, "160062810", "生化学的検査（１）判断料", 1));
+        assertThat(CareGroups.of(tests, text(Locale.JAPANESE)).get(0).lines()).extracting(CareLine::name)
+                .containsExactly("Ｂ−Ｖ", "末梢血液一般検査", "ＨｂＡ１ｃ", "生化学的検査（１）判断料");
+    }
+
+    @Test
     void inEnglishTheDaysCountsAndHeadingsAreEnglishAndTheNamesStayAsTheMasterHasThem() {
         List<CareVisit> visits = CareGroups.of(PAGE, text(Locale.ENGLISH));
         assertThat(visits.get(0).month()).isEqualTo("October 2026");

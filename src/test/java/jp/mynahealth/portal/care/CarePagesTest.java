@@ -1,6 +1,7 @@
 package jp.mynahealth.portal.care;
 
 import static jp.mynahealth.support.PortalRole.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -15,9 +16,11 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import jp.mynahealth.Role;
 import jp.mynahealth.records.DataAsOfRepository;
@@ -223,6 +226,30 @@ class CarePagesTest {
         assertThat(dashboard).contains("最近の受診", "令和8年10月19日", clinicName, "診療情報を見る", "href=\"/care\"",
                 "レセプト（診療報酬明細書）の情報：令和8年10月診療分まで");
         assertThat(dashboard.indexOf(">診療情報</a>")).as("the menu's item").isPositive();
+    }
+
+    /** On a municipal kiosk as on the other record pages: Finish and Print in the header, the terminal in the access log. */
+    @Test
+    void onAKioskThePageKeepsToTheKiosksRules() throws Exception {
+        long before = jdbc.sql("""
+                select count(*) from portal.access_log
+                where person_id = :p and action = 'view_care' and channel = 'kiosk' and terminal_id = 'demo-kiosk-01'
+                """).param("p", mine).query(Long.class).single();
+        String page = mvc.perform(get("/care").with(atKiosk(mine))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("終了する", "id=\"kiosk-idle\"", "再診料").doesNotContain("ログアウト", "href=\"http");
+        assertThat(count(page, "data-print")).as("one Print button, the kiosk header's").isOne();
+        assertThat(jdbc.sql("""
+                select count(*) from portal.access_log
+                where person_id = :p and action = 'view_care' and channel = 'kiosk' and terminal_id = 'demo-kiosk-01'
+                """).param("p", mine).query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    private static RequestPostProcessor atKiosk(UUID person) {
+        return oidcLogin().clientRegistration(PortalRole.roles().context(Role.PORTAL).getBean(ClientRegistrationRepository.class)
+                .findByRegistrationId("myna")).idToken(token -> token.subject(person.toString())
+                .claim("acr", "urn:myna-health:acr:card").claim("channel", "kiosk").claim("terminal_id", "demo-kiosk-01"));
     }
 
     @Test
