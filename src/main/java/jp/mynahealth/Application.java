@@ -15,6 +15,7 @@ import jp.mynahealth.idp.kiosk.KioskTerminalCommand;
 import jp.mynahealth.importer.ImportCommand;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
 import jp.mynahealth.portal.access.AccessLogVerifier;
+import jp.mynahealth.portal.proxies.EndProxiesCommand;
 
 /**
  * Starts the roles asked for ({@code --roles=portal,idp,signer,ca}, all by default).
@@ -42,6 +43,9 @@ public final class Application {
         }
         if (KioskTerminalCommand.isRequested(args)) {
             System.exit(KioskTerminalCommand.run(args));
+        }
+        if (EndProxiesCommand.isRequested(args)) {
+            System.exit(EndProxiesCommand.run(args));
         }
         if (AccessLogVerifier.isRequested(args)) {
             System.exit(AccessLogVerifier.run(args));

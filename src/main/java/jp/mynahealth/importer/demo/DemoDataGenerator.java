@@ -25,12 +25,12 @@ import jp.mynahealth.importer.demo.DemoRows.Sink;
  * <p>Deterministic: the same seed and reference date give the same rows, byte for byte. Each
  * household has a random source of its own, so batching and ordering do not change the result.
  */
-final class DemoDataGenerator {
+public final class DemoDataGenerator {
 
-    static final UUID TARO = UUID.fromString("70304382-bb87-4298-9e13-ffc86a5ff41c");
-    static final UUID HANAKO = UUID.fromString("db6787d1-617e-49f2-91ef-af70e5b1f0ea");
-    static final UUID ICHIRO = UUID.fromString("4d2cac20-7cee-4fa7-aa1d-b65443bcb1d6");
-    static final UUID SAKURA = UUID.fromString("a7408f4f-2fb2-430b-bfe4-3ce7ee22e335");
+    public static final UUID TARO = UUID.fromString("70304382-bb87-4298-9e13-ffc86a5ff41c");
+    public static final UUID HANAKO = UUID.fromString("db6787d1-617e-49f2-91ef-af70e5b1f0ea");
+    public static final UUID ICHIRO = UUID.fromString("4d2cac20-7cee-4fa7-aa1d-b65443bcb1d6");
+    public static final UUID SAKURA = UUID.fromString("a7408f4f-2fb2-430b-bfe4-3ce7ee22e335");
 
     private final long seed;
     private final LocalDate asOf;

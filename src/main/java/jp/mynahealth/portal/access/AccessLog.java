@@ -24,7 +24,9 @@ public class AccessLog {
     public enum Action {
         VIEW_DASHBOARD, VIEW_QUALIFICATION, REVEAL_INSURANCE_NUMBER, VIEW_REGISTRATION, REGISTER_CARD_USE,
         CANCEL_CARD_USE, VIEW_DRUGS, VIEW_CHECKUPS, VIEW_CHECKUP, VIEW_CHECKUP_TREND, VIEW_COSTS, VIEW_TAX_YEAR,
-        DOWNLOAD_TAX_XML, DOWNLOAD_TAX_XLSX, VIEW_TAX_STATEMENT, VIEW_HISTORY, VIEW_VACCINATIONS, VIEW_CARE
+        DOWNLOAD_TAX_XML, DOWNLOAD_TAX_XLSX, VIEW_TAX_STATEMENT, VIEW_HISTORY, VIEW_VACCINATIONS,
+        /** A proxy began or ended acting for the person; the principal's own choices about proxies. */
+        START_ACTING, STOP_ACTING, INVITE_PROXY, ACCEPT_INVITATION, END_PROXY, VIEW_CARE
     }
 
     /** How it ended. */
@@ -38,7 +40,7 @@ public class AccessLog {
     private final ChainKey key;
 
     @Autowired
-    AccessLog(JdbcClient jdbc, Clock clock, TransactionTemplate transaction, AccessLogProperties properties) {
+    public AccessLog(JdbcClient jdbc, Clock clock, TransactionTemplate transaction, AccessLogProperties properties) {
         this(jdbc, clock, transaction, ChainKey.loadOrCreate(properties.keyFile()));
     }
 
@@ -51,6 +53,7 @@ public class AccessLog {
 
     public void record(Visit visit, Action action, Result result) {
         UUID person = visit.person().value();
+        UUID actor = visit.byProxy() ? visit.actor().value() : null;
         // The database keeps microseconds: the hash covers what it will give back.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String actionName = action.name().toLowerCase(Locale.ROOT);
@@ -65,20 +68,20 @@ public class AccessLog {
                     """).param("chain", chain).query((row, n) -> new Head(row.getLong(1), row.getBytes(2), row.getLong(3)))
                     .single();
             byte[] hash = key.rowHash(head.hash(), AccessLogChains.content(chain, head.seq(), head.logId(), person, at,
-                    actionName, visit.channel().code(), visit.terminalId(), resultName));
+                    actionName, visit.channel().code(), visit.terminalId(), resultName, actor));
             // The row and the chain's new head in one statement: a round trip less while the head is locked.
             jdbc.sql("""
                     with head as (
                         update portal.access_log_chain set chain_seq = :seq, row_hash = :hash where chain_id = :chain
                     )
                     insert into portal.access_log (person_id, log_id, occurred_at, action, channel, terminal_id, result,
-                                                   chain_id, chain_seq, prev_hash, row_hash)
-                    values (:person, :id, :at, :action, :channel, :terminal, :result, :chain, :seq, :prev, :hash)
+                                                   chain_id, chain_seq, prev_hash, row_hash, actor_id)
+                    values (:person, :id, :at, :action, :channel, :terminal, :result, :chain, :seq, :prev, :hash, :actor)
                     """)
                     .param("person", person).param("id", head.logId()).param("at", Timestamp.from(at))
                     .param("action", actionName).param("channel", visit.channel().code())
                     .param("terminal", visit.terminalId()).param("result", resultName).param("chain", chain)
-                    .param("seq", head.seq()).param("prev", head.hash()).param("hash", hash).update();
+                    .param("seq", head.seq()).param("prev", head.hash()).param("hash", hash).param("actor", actor).update();
         });
     }
 }

@@ -28,8 +28,9 @@ final class AccessLogChains {
 
     /** The row's content in one fixed text form, its place in the chain included. */
     static String content(int chain, long seq, long logId, UUID person, Instant occurredAt, String action, String channel,
-            String terminalId, String result) {
+            String terminalId, String result, UUID actor) {
+        // A proxy's row covers the proxy too; a person's own rows hash as they always did.
         return chain + "|" + seq + "|" + logId + "|" + person + "|" + UTC_MICROS.format(occurredAt) + "|" + action + "|"
-                + channel + "|" + (terminalId == null ? "" : terminalId) + "|" + result;
+                + channel + "|" + (terminalId == null ? "" : terminalId) + "|" + result + (actor == null ? "" : "|actor=" + actor);
     }
 }

@@ -31,7 +31,7 @@ public record AccessLogProperties(Path keyFile, Path signingKeyFile, Path checkp
     }
 
     /** For the commands that run without the portal's context (the verifier). */
-    static AccessLogProperties from(Environment environment) {
+    public static AccessLogProperties from(Environment environment) {
         return Binder.get(environment).bind("myna.access-log", AccessLogProperties.class)
                 .orElseThrow(() -> new IllegalStateException("myna.access-log.* is not configured"));
     }

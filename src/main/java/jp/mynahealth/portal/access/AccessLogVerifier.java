@@ -121,7 +121,7 @@ public final class AccessLogVerifier {
             }
             try (PreparedStatement statement = connection.prepareStatement("""
                     select chain_id, chain_seq, log_id, person_id, occurred_at, action, channel, terminal_id, result, prev_hash,
-                           row_hash,
+                           row_hash, actor_id,
                            chain_id = -1 and row_hash = portal.access_log_hash(prev_hash, portal.access_log_content(log_id,
                                person_id, occurred_at, action, channel, terminal_id, result)) as legacy_matches
                     from portal.access_log
@@ -190,7 +190,7 @@ public final class AccessLogVerifier {
         }
         String content = AccessLogChains.content(chain, seq, logId, row.getObject("person_id", UUID.class),
                 row.getTimestamp("occurred_at").toInstant(), row.getString("action"), row.getString("channel"),
-                row.getString("terminal_id"), row.getString("result"));
+                row.getString("terminal_id"), row.getString("result"), row.getObject("actor_id", UUID.class));
         return java.security.MessageDigest.isEqual(key.rowHash(previous, content), hash);
     }
 

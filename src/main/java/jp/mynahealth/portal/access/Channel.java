@@ -1,8 +1,11 @@
 package jp.mynahealth.portal.access;
 
-/** Where a citizen uses the portal: their own browser, or a municipal kiosk terminal. */
+/**
+ * Where a citizen uses the portal: their own browser, or a municipal kiosk terminal; or, for what a
+ * municipal officer did at the office on the citizen's behalf (ending every proxy), the operator.
+ */
 public enum Channel {
-    WEB, KIOSK;
+    WEB, KIOSK, OPERATOR;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -28,10 +28,11 @@ class HistoryRepository {
         // from its (person, time) index, newest first, whatever the size of the person's log; the
         // outer query merges two pages. (Outside the union, every row of the period was sorted.)
         return jdbc.sql("""
-                select source, id, at, what, channel, terminal_id, result, institution_name
+                select source, id, at, what, channel, terminal_id, result, institution_name,
+                       (select a.family_name || ' ' || a.given_name from records.person a where a.person_id = history.actor_id) as actor_name
                 from (
                     (select 'access' as source, l.log_id as id, l.occurred_at as at, l.action as what, l.channel,
-                            l.terminal_id, l.result, null as institution_name
+                            l.terminal_id, l.result, null as institution_name, l.actor_id
                      from portal.access_log l
                      where l.person_id = :person and l.occurred_at >= :from and l.occurred_at < :to
                        and l.occurred_at <= :afterAt
@@ -40,7 +41,7 @@ class HistoryRepository {
                      order by l.occurred_at desc, l.log_id desc
                      limit :limit)
                     union all
-                    (select 'provision', d.provision_id, d.provided_at, d.data_kind, null, null, null, i.name
+                    (select 'provision', d.provision_id, d.provided_at, d.data_kind, null, null, null, i.name, null::uuid
                      from records.data_provision d
                      join records.institution i on i.institution_code = d.institution_code
                      where d.person_id = :person and d.provided_at >= :from and d.provided_at < :to
@@ -61,7 +62,8 @@ class HistoryRepository {
                 .param("limit", limit)
                 .query((row, n) -> new HistoryEntry(row.getString("source"), row.getLong("id"),
                         row.getTimestamp("at").toInstant(), row.getString("what"), row.getString("channel"),
-                        row.getString("terminal_id"), row.getString("result"), row.getString("institution_name")))
+                        row.getString("terminal_id"), row.getString("result"), row.getString("institution_name"),
+                        row.getString("actor_name")))
                 .list();
     }
 }

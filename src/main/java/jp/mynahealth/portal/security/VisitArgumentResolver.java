@@ -7,13 +7,15 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jp.mynahealth.portal.access.Visit;
+import jp.mynahealth.portal.proxies.ActingFor;
 import jp.mynahealth.records.PersonId;
 
 /**
  * Lets a controller take a {@link PersonId} or a {@link Visit} that always describe the logged-in
- * person, never bound from request parameters: an id in a URL or form can never select whose data
- * is read.
+ * person, or the person they act for under a live grant ({@link ActingFor}), never bound from request
+ * parameters: an id in a URL or form can never select whose data is read.
  */
 class VisitArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -25,7 +27,10 @@ class VisitArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        Visit visit = CurrentPerson.visit().orElseThrow(() -> new AccessDeniedException("no card login in this session"));
+        Visit own = CurrentPerson.visit().orElseThrow(() -> new AccessDeniedException("no card login in this session"));
+        HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+        Visit visit = servletRequest == null ? own
+                : ActingFor.grant(servletRequest).map(grant -> own.actingFor(grant.principal())).orElse(own);
         return Visit.class.equals(parameter.getParameterType()) ? visit : visit.person();
     }
 }

@@ -245,6 +245,9 @@ class DatabaseRolesTest {
         expected.put("portal.eligibility_certificate_request", "INSERT,SELECT");
         expected.put("portal.access_log", "INSERT,SELECT");
         expected.put("portal.access_log_chain", "SELECT,UPDATE");
+        // Who may act for whom: written as grants and invitations are made, ended only through their columns below.
+        expected.put("portal.proxy_grant", "INSERT,SELECT");
+        expected.put("portal.proxy_invitation", "INSERT,SELECT");
         expected.put("idp.card_challenge", "DELETE,INSERT,SELECT");
         expected.put("idp.kiosk_terminal", "INSERT,SELECT");
         // Sessions and authorizations live and die with every request and login.
@@ -264,7 +267,10 @@ class DatabaseRolesTest {
         assertThat(columns).containsExactly("idp.card_challenge.checked_at UPDATE", "idp.card_challenge.completed_at UPDATE",
                 "idp.card_challenge.consumed_at UPDATE", "idp.card_challenge.failure UPDATE", "idp.card_challenge.handle_hash UPDATE",
                 "idp.card_challenge.kiosk_terminal UPDATE", "idp.card_challenge.person_id UPDATE",
-                "portal.card_use_registration.cancel_channel UPDATE", "portal.card_use_registration.cancelled_at UPDATE");
+                "portal.card_use_registration.cancel_channel UPDATE", "portal.card_use_registration.cancelled_at UPDATE",
+                "portal.proxy_grant.ended_at UPDATE", "portal.proxy_grant.ended_by UPDATE",
+                "portal.proxy_invitation.accepted_at UPDATE", "portal.proxy_invitation.accepted_by UPDATE",
+                "portal.proxy_invitation.withdrawn_at UPDATE");
     }
 
     @Test

@@ -179,13 +179,13 @@ class AccessLogChainTest {
             attacker.sql("update portal.access_log set action = 'view_costs' where log_id = :id").param("id", edited).update();
             byte[] previous = null;
             for (var row : attacker.sql("""
-                    select log_id, chain_seq, person_id, occurred_at, action, channel, terminal_id, result
+                    select log_id, chain_seq, person_id, occurred_at, action, channel, terminal_id, result, actor_id
                     from portal.access_log where chain_id = :c order by chain_seq
                     """).param("c", chain).query().listOfRows()) {
                 String content = AccessLogChains.content(chain, (Long) row.get("chain_seq"), (Long) row.get("log_id"),
                         (UUID) row.get("person_id"), ((java.sql.Timestamp) row.get("occurred_at")).toInstant(),
                         (String) row.get("action"), (String) row.get("channel"), (String) row.get("terminal_id"),
-                        (String) row.get("result"));
+                        (String) row.get("result"), (UUID) row.get("actor_id"));
                 byte[] hash = sha256(previous, content);
                 attacker.sql("update portal.access_log set prev_hash = :p, row_hash = :h where chain_id = :c and chain_seq = :s")
                         .param("p", previous).param("h", hash).param("c", chain).param("s", row.get("chain_seq")).update();
