@@ -119,6 +119,11 @@ public abstract class BrowserTest {
 
     /** Fails with the rule ids and their targets when axe-core finds any WCAG 2.1 A/AA violation. */
     protected void assertAccessible() {
+        assertAccessible(page);
+    }
+
+    /** The same check on another page (a second person's browser in the same test). */
+    protected void assertAccessible(Page page) {
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
         List<String> violations = results.getViolations().stream().map(BrowserTest::describe).toList();
         assertThat(violations).as("axe-core violations on %s", page.url()).isEmpty();

@@ -63,7 +63,7 @@ class DemoProxies implements ApplicationRunner {
                         .param("p", DemoDataGenerator.SAKURA).query(LocalDate.class).single();
                 for (UUID parent : new UUID[] { DemoDataGenerator.TARO, DemoDataGenerator.HANAKO }) {
                     grants.create(new PersonId(DemoDataGenerator.SAKURA), new PersonId(parent), ProxyGrant.LEGAL,
-                            EnumSet.allOf(ProxyScope.class), sakuraBorn, sakuraBorn.plusYears(18).minusDays(1), null);
+                            EnumSet.allOf(ProxyScope.class), sakuraBorn, LegalAges.lastDayAsMinor(sakuraBorn), null);
                 }
                 grants.create(new PersonId(DemoDataGenerator.ICHIRO), new PersonId(DemoDataGenerator.TARO), ProxyGrant.CHOSEN,
                         EnumSet.of(ProxyScope.DRUGS, ProxyScope.COSTS), today, today.plusYears(3).minusDays(1), null);

@@ -2,7 +2,6 @@ package jp.mynahealth.portal.proxies;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +42,6 @@ import jp.mynahealth.records.PersonRepository;
 class ProxiesController {
 
     private static final Logger log = LoggerFactory.getLogger(ProxiesController.class);
-    /** An adult chooses proxies; a child's legal link may be ended by the child from this age. */
-    static final int ADULT = 18;
-    static final int MAY_END_LEGAL_LINK = 15;
     static final int MAX_YEARS = 3;
     /** Wrong codes one session may enter before the form stops taking them (the rate limit also applies). */
     static final int MAX_FAILED_CODES = 10;
@@ -74,12 +70,11 @@ class ProxiesController {
     String page(Model model) {
         Visit own = own();
         Person me = persons.find(own.person()).orElseThrow();
-        int age = Period.between(me.birthDate(), today()).getYears();
         model.addAttribute("principals", grants.principalsOf(own.person()));
         model.addAttribute("proxies", grants.proxiesOf(own.person()));
         model.addAttribute("pending", invitations.pendingOf(own.person()));
-        model.addAttribute("mayInvite", age >= ADULT);
-        model.addAttribute("mayEndLegal", age >= MAY_END_LEGAL_LINK);
+        model.addAttribute("mayInvite", LegalAges.adult(me.birthDate(), today()));
+        model.addAttribute("mayEndLegal", LegalAges.mayEndParentsLink(me.birthDate(), today()));
         model.addAttribute("scopes", ProxyScope.values());
         model.addAttribute("years", List.of(1, 2, 3));
         return "portal/proxies/proxies";
@@ -110,8 +105,7 @@ class ProxiesController {
     @PostMapping("/proxies/{grant}/end")
     String end(@PathVariable("grant") long grantId, RedirectAttributes redirect) {
         Visit own = own();
-        boolean mayEndLegal = Period.between(persons.find(own.person()).orElseThrow().birthDate(), today())
-                .getYears() >= MAY_END_LEGAL_LINK;
+        boolean mayEndLegal = LegalAges.mayEndParentsLink(persons.find(own.person()).orElseThrow().birthDate(), today());
         if (!grants.endByPrincipal(grantId, own.person(), mayEndLegal)) {
             accessLog.record(own, Action.END_PROXY, Result.NOT_FOUND);
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -141,7 +135,7 @@ class ProxiesController {
             @RequestParam(name = "years", required = false) Integer years, Model model, HttpServletResponse response) {
         Visit own = own();
         Person me = persons.find(own.person()).orElseThrow();
-        if (Period.between(me.birthDate(), today()).getYears() < ADULT) {
+        if (!LegalAges.adult(me.birthDate(), today())) {
             throw new AccessDeniedException("only an adult chooses a proxy");
         }
         Set<ProxyScope> scopes = EnumSet.noneOf(ProxyScope.class);

@@ -82,7 +82,7 @@ class ProxiesPagesTest {
         ProxyGrant sakura = grants.live(grantOf(HANAKO, SAKURA), new PersonId(HANAKO)).orElseThrow();
         LocalDate born = jdbc.sql("select birth_date from records.person where person_id = :p").param("p", SAKURA)
                 .query(LocalDate.class).single();
-        assertThat(sakura.validUntil()).isEqualTo(born.plusYears(18).minusDays(1));
+        assertThat(sakura.validUntil()).isEqualTo(born.minusDays(1).plusYears(18));
     }
 
     @Test
@@ -160,6 +160,26 @@ class ProxiesPagesTest {
         String own = body(perform(get("/dashboard"), HANAKO, session));
         assertThat(own).contains("ようこそ、見本 花子 さん").doesNotContain("代理で表示中");
         assertThat(grants.live(grant, new PersonId(HANAKO))).isEmpty();
+    }
+
+    @Test
+    void aGrantHoldsThroughItsLastDayAndNotAfter() {
+        long lastDayToday = grants.create(new PersonId(SAKURA), new PersonId(ICHIRO), ProxyGrant.LEGAL,
+                EnumSet.of(ProxyScope.DRUGS), TODAY.minusYears(1), TODAY, null);
+        assertThat(grants.live(lastDayToday, new PersonId(ICHIRO))).isPresent();
+        long endedYesterday = grants.create(new PersonId(SAKURA), new PersonId(ICHIRO), ProxyGrant.LEGAL,
+                EnumSet.of(ProxyScope.DRUGS), TODAY.minusYears(1), TODAY.minusDays(1), null);
+        assertThat(grants.live(endedYesterday, new PersonId(ICHIRO))).isEmpty();
+        assertThat(grants.principalsOf(new PersonId(ICHIRO))).extracting(ProxyGrant::grantId).doesNotContain(endedYesterday);
+    }
+
+    @Test
+    void aLegalLinkEndsAtOnceWhenTheChildMayEndIt() {
+        long legal = grants.create(new PersonId(SAKURA), new PersonId(ICHIRO), ProxyGrant.LEGAL,
+                EnumSet.of(ProxyScope.DRUGS), TODAY.minusYears(1), TODAY.plusYears(1), null);
+        assertThat(grants.endByPrincipal(legal, new PersonId(SAKURA), false)).as("under 15").isFalse();
+        assertThat(grants.endByPrincipal(legal, new PersonId(SAKURA), true)).as("from 15").isTrue();
+        assertThat(grants.live(legal, new PersonId(ICHIRO))).isEmpty();
     }
 
     @Test
