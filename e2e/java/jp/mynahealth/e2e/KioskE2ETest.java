@@ -146,6 +146,29 @@ class KioskE2ETest extends BrowserTest {
         h1(START);
     }
 
+    /** A parent acts for her child at the kiosk with her own card; finishing ends both. */
+    @Test
+    void aParentActsForHerChildAndFinishingLeavesNothingOfEither() {
+        logInByTouch("hanako", "見本 花子");
+        page.getByRole(AriaRole.LINK, name("代理で見る")).tap();
+        h1("家族・代理人");
+        page.getByRole(AriaRole.BUTTON, name("見本 さくら さんの代理で見る")).tap();
+        assertThat(page.getByText("見本 さくら さんの代理で表示中")).isVisible();
+        h1("見本 さくら さんの情報");
+        page.getByRole(AriaRole.NAVIGATION, name("メニュー")).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("予防接種")).tap();
+        h1("予防接種");
+        assertThat(page.getByText("見本 さくら さんの代理で表示中")).isVisible();
+        assertAccessible();
+        assertTouchTargetsAreLarge();
+
+        page.getByRole(AriaRole.BUTTON, name("終了する")).tap();
+        h1(START);
+        assertNothingOf("見本 花子", "見本 さくら", "日本脳炎");
+        page.navigate(portal("/vaccinations"));
+        h1(START);
+        assertNothingOf("見本 さくら", "日本脳炎");
+    }
+
     @Test
     void afterTheIdleCountdownTheSessionEndsByKeyboardAlone() {
         page.clock().install();

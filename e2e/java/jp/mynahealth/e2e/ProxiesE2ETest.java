@@ -91,6 +91,49 @@ class ProxiesE2ETest extends BrowserTest {
         assertAccessible();
     }
 
+    /** Registering as a child's legal representative: the parent's card, then the child's, in one login. */
+    @Test
+    void hanakoRegistersForSakuraWithBothCards() {
+        CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 花子");
+        menuLink(page, "家族・代理人").click();
+        page.getByRole(AriaRole.LINK, name("お子さまの法定代理人として登録する")).click();
+        h1(page, "お子さまの法定代理人の登録");
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, name("登録を始める")).click();
+        h1(page, "マイナンバーカードでログイン");
+        assertThat(page.getByRole(AriaRole.HEADING, name("お子さまの法定代理人の登録"))).isVisible();
+        page.getByRole(AriaRole.LINK, name("署名アプリを開いてカードを読み取る")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, name("1枚目：あなた（保護者）のカード"))).isVisible();
+        CardLogin.usePin(page, "見本 花子", "1234");
+        assertThat(page.getByRole(AriaRole.HEADING, name("2枚目：お子さまのカード"))).isVisible();
+        // The same card again is refused, and said why.
+        CardLogin.usePin(page, "見本 花子", "1234");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("1枚目と同じカードです");
+        assertAccessible();
+        CardLogin.usePin(page, "見本 さくら", "1234");
+
+        h1(page, "家族・代理人");
+        assertThat(page.getByText("お子さまの法定代理人として登録しました。", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+        Locator sakura = page.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHasText("見本 さくら さん"));
+        assertThat(sakura.first()).containsText("法定代理人（お子さまの親権者）");
+        page.getByRole(AriaRole.BUTTON, name("見本 さくら さんの代理で見る")).click();
+        assertThat(page.getByText("見本 さくら さんの代理で表示中")).isVisible();
+    }
+
+    @Test
+    void anAdultsCardMakesNoLegalLink() {
+        CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 花子");
+        page.navigate(portal("/proxies/legal"));
+        page.getByRole(AriaRole.LINK, name("登録を始める")).click();
+        page.getByRole(AriaRole.LINK, name("署名アプリを開いてカードを読み取る")).click();
+        CardLogin.usePin(page, "見本 花子", "1234");
+        CardLogin.usePin(page, "見本 太郎", "1234");
+        h1(page, "家族・代理人");
+        assertThat(page.getByText("2枚目のカードは18歳以上の方のものでした。", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+    }
+
     @Test
     void aWrongCodeIsRefusedPolitelyInEnglish() {
         CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 花子");

@@ -20,6 +20,7 @@ import jp.mynahealth.common.web.SecurityHeaders;
 import jp.mynahealth.idp.card.CardAuthenticationFilter;
 import jp.mynahealth.idp.card.CardAuthenticationProvider;
 import jp.mynahealth.idp.card.CardAuthenticationToken;
+import jp.mynahealth.idp.card.PairLoginFilter;
 import jp.mynahealth.idp.card.CardChallengeStore;
 import jp.mynahealth.idp.card.CardLoginFailureHandler;
 import jp.mynahealth.idp.kiosk.ClearSiteDataOnLogoutFilter;
@@ -35,13 +36,14 @@ class IdpSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, java.time.Clock clock) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .addFilterAfter(new KioskSessionEndFilter(authentication -> authentication instanceof CardAuthenticationToken card
                         && card.kioskTerminal().isPresent()), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ClearSiteDataOnLogoutFilter(), SecurityContextHolderFilter.class)
+                .addFilterAfter(new PairLoginFilter(clock), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))

@@ -23,7 +23,8 @@ public class CardAuthenticationProvider implements AuthenticationProvider {
         if (check.failure() != null) {
             throw new CardLoginException.Shown(check.failure());
         }
-        return CardAuthenticationToken.authenticated(check.person(), check.checkedAt(), check.kioskTerminal());
+        return CardAuthenticationToken.authenticated(check.person(), check.checkedAt(), check.kioskTerminal(),
+                check.secondPerson());
     }
 
     @Override

@@ -25,27 +25,36 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
     private final PersonId person;
     private final Instant authenticatedAt;
     private final String kioskTerminal;
+    /** A pair login's second card's person (a child a parent registers for); null for a one-card login. */
+    private final PersonId secondPerson;
 
     /** What the browser brings to complete the login: the handle of the card check, and its session's binding. */
     public record Submission(String handle, String sessionBinding) {
     }
 
-    private CardAuthenticationToken(Submission submission, PersonId person, Instant authenticatedAt, String kioskTerminal) {
+    private CardAuthenticationToken(Submission submission, PersonId person, Instant authenticatedAt, String kioskTerminal,
+            PersonId secondPerson) {
         super(person == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_CITIZEN")));
         this.submission = submission;
         this.person = person;
         this.authenticatedAt = authenticatedAt;
         this.kioskTerminal = kioskTerminal;
+        this.secondPerson = secondPerson;
         setAuthenticated(person != null);
     }
 
     static CardAuthenticationToken unauthenticated(Submission submission) {
-        return new CardAuthenticationToken(submission, null, null, null);
+        return new CardAuthenticationToken(submission, null, null, null, null);
     }
 
     /** {@code kioskTerminal}: the verified terminal of a kiosk login, null for a login in the citizen's own browser. */
     static CardAuthenticationToken authenticated(PersonId person, Instant at, String kioskTerminal) {
-        return new CardAuthenticationToken(null, person, at, kioskTerminal);
+        return authenticated(person, at, kioskTerminal, null);
+    }
+
+    /** {@code secondPerson}: the second card's person of a pair login, or null. */
+    static CardAuthenticationToken authenticated(PersonId person, Instant at, String kioskTerminal, PersonId secondPerson) {
+        return new CardAuthenticationToken(null, person, at, kioskTerminal, secondPerson);
     }
 
     Submission submission() {
@@ -62,6 +71,10 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
 
     public java.util.Optional<String> kioskTerminal() {
         return java.util.Optional.ofNullable(kioskTerminal);
+    }
+
+    public java.util.Optional<PersonId> secondPerson() {
+        return java.util.Optional.ofNullable(secondPerson);
     }
 
     @Override
@@ -83,7 +96,8 @@ public final class CardAuthenticationToken extends AbstractAuthenticationToken {
     public boolean equals(Object other) {
         return other instanceof CardAuthenticationToken token && super.equals(other)
                 && java.util.Objects.equals(person, token.person)
-                && java.util.Objects.equals(kioskTerminal, token.kioskTerminal);
+                && java.util.Objects.equals(kioskTerminal, token.kioskTerminal)
+                && java.util.Objects.equals(secondPerson, token.secondPerson);
     }
 
     @Override

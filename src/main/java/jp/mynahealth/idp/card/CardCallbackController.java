@@ -53,19 +53,47 @@ class CardCallbackController {
 
     @PostMapping(CardAuthenticationFilter.CALLBACK)
     void check(@RequestParam(required = false) String challenge, @RequestParam(name = "auth_token", required = false) String authToken,
+            @RequestParam(name = "second_auth_token", required = false) String secondToken,
             HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        String pair;
         try {
-            challenges.consume(challenge);
+            pair = challenges.consume(challenge);
         } catch (CardLoginException refused) {
             // No challenge to record an outcome on: this answer is the only place to say so.
             failures.onAuthenticationFailure(request, response, refused);
             return;
         }
-        String handle = challenges.record(challenge, checkCard(authToken, challenge));
+        CardCheck check = checkCard(authToken, challenge);
+        if (pair != null && check.failure() == null) {
+            check = checkSecondCard(check, secondToken, challenge);
+        } else if (pair == null && secondToken != null) {
+            log.warn("A second card's token came with a one-card login: ignored");
+        }
+        String handle = challenges.record(challenge, check);
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader(HttpHeaders.LOCATION, properties.url() + CardAuthenticationFilter.COMPLETE + "?"
                 + CardAuthenticationFilter.HANDLE_PARAMETER + "=" + handle);
+    }
+
+    /**
+     * A pair login's second card (a child's), over the same challenge: checked like the first, and
+     * it must be another person's card. Either card refused refuses the login.
+     */
+    private CardCheck checkSecondCard(CardCheck first, String secondToken, String challenge) {
+        try {
+            if (secondToken == null || secondToken.isBlank()) {
+                throw new CardLoginException(LoginFailure.TRY_AGAIN, "a pair login without its second card");
+            }
+            PersonId second = validator.validate(secondToken, challenge);
+            if (second.equals(first.person())) {
+                throw new CardLoginException(LoginFailure.TRY_AGAIN, "the same person's card twice in a pair login");
+            }
+            return CardCheck.passedPair(first.person(), second, first.kioskTerminal(), first.checkedAt());
+        } catch (CardLoginException refused) {
+            log.warn("Pair login refused at the second card [{}]: {}", refused.failure(), refused.getMessage());
+            return CardCheck.refused(refused.failure(), clock.instant());
+        }
     }
 
     /** The card's check in the protocol's order; a refusal is logged with its reason here, where it is known. */

@@ -48,16 +48,22 @@ public class CardChallengeStore {
 
     /** A fresh challenge for the session identified by {@code binding}. */
     public String issue(String binding) {
+        return issue(binding, null);
+    }
+
+    /** A fresh challenge; {@code pair} {@code "child"} asks for a second card (a child's) signing it too. */
+    public String issue(String binding, String pair) {
         String challenge = randomBase64Url(32);
         Instant now = clock.instant();
         jdbc.sql("delete from idp.card_challenge where created_at < :cutoff")
                 .param("cutoff", Timestamp.from(now.minus(properties.challengeTtl().multipliedBy(12))))
                 .update();
         jdbc.sql("""
-                insert into idp.card_challenge (challenge, session_binding, created_at)
-                values (:challenge, :binding, :now)
+                insert into idp.card_challenge (challenge, session_binding, created_at, pair)
+                values (:challenge, :binding, :now, :pair)
                 """)
                 .param("challenge", challenge).param("binding", binding).param("now", Timestamp.from(now))
+                .param("pair", pair)
                 .update();
         return challenge;
     }
@@ -66,24 +72,29 @@ public class CardChallengeStore {
      * Uses up the challenge; refuses one that is unknown, already used or too old. The update is
      * atomic, so two posts of one challenge cannot both pass. Whose session it belongs to is
      * checked when its outcome is collected ({@link #complete}), by a request that can show it.
+     *
+     * @return the pair the challenge asked for ({@code "child"}), or null for a login with one card
      */
-    void consume(String challenge) {
+    String consume(String challenge) {
         if (challenge == null || challenge.isBlank() || challenge.length() > 128) {
             throw rejected("challenge missing or malformed");
         }
         Instant now = clock.instant();
-        Instant createdAt = jdbc.sql("""
+        record Consumed(Instant createdAt, String pair) {
+        }
+        Consumed consumed = jdbc.sql("""
                 update idp.card_challenge set consumed_at = :now
                 where challenge = :challenge and consumed_at is null
-                returning created_at
+                returning created_at, pair
                 """)
                 .param("now", Timestamp.from(now)).param("challenge", challenge)
-                .query((row, n) -> row.getTimestamp("created_at").toInstant())
+                .query((row, n) -> new Consumed(row.getTimestamp("created_at").toInstant(), row.getString("pair")))
                 .optional()
                 .orElseThrow(() -> rejected("challenge unknown or already used"));
-        if (createdAt.plus(properties.challengeTtl()).isBefore(now)) {
+        if (consumed.createdAt().plus(properties.challengeTtl()).isBefore(now)) {
             throw rejected("challenge expired");
         }
+        return consumed.pair();
     }
 
     /**
@@ -95,13 +106,14 @@ public class CardChallengeStore {
         int recorded = jdbc.sql("""
                 update idp.card_challenge
                 set handle_hash = :hash, checked_at = :at, person_id = :person, kiosk_terminal = :terminal,
-                    failure = :failure
+                    failure = :failure, second_person_id = :second
                 where challenge = :challenge and consumed_at is not null and handle_hash is null
                 """)
                 .param("hash", sha256(handle)).param("at", Timestamp.from(check.checkedAt()))
                 .param("person", check.person() == null ? null : check.person().value())
                 .param("terminal", check.kioskTerminal())
                 .param("failure", check.failure() == null ? null : check.failure().name())
+                .param("second", check.secondPerson() == null ? null : check.secondPerson().value())
                 .param("challenge", challenge)
                 .update();
         if (recorded != 1) {
@@ -125,15 +137,17 @@ public class CardChallengeStore {
         Recorded found = jdbc.sql("""
                 update idp.card_challenge set completed_at = :now
                 where handle_hash = :hash and completed_at is null
-                returning session_binding, checked_at, person_id, kiosk_terminal, failure
+                returning session_binding, checked_at, person_id, kiosk_terminal, failure, second_person_id
                 """)
                 .param("now", Timestamp.from(now)).param("hash", sha256(handle))
                 .query((row, n) -> {
                     String failure = row.getString("failure");
                     UUID person = row.getObject("person_id", UUID.class);
+                    UUID second = row.getObject("second_person_id", UUID.class);
                     return new Recorded(row.getString("session_binding"), new CardCheck(
                             person == null ? null : new PersonId(person), row.getString("kiosk_terminal"),
-                            failure == null ? null : LoginFailure.valueOf(failure), row.getTimestamp("checked_at").toInstant()));
+                            failure == null ? null : LoginFailure.valueOf(failure), row.getTimestamp("checked_at").toInstant(),
+                            second == null ? null : new PersonId(second)));
                 })
                 .optional()
                 .orElseThrow(() -> rejected("completion handle unknown or already used"));

@@ -32,7 +32,7 @@ import jp.mynahealth.records.PersonId;
  *
  * <p>The JSON holds what the ID token is made from, and nothing of the card's token:
  * {@code {"@class": "…CardAuthenticationToken", "person": "<uuid>", "authenticatedAt": "<instant>",
- * "kioskTerminal": "<id>"}}. It is read back through the same factory as a fresh login.
+ * "kioskTerminal": "<id>", "secondPerson": "<uuid>"}} (the last two only when there are). It is read back through the same factory as a fresh login.
  */
 public final class CardLoginJacksonModule extends SimpleModule {
 
@@ -89,6 +89,9 @@ public final class CardLoginJacksonModule extends SimpleModule {
             if (token.kioskTerminal().isPresent()) {
                 json.writeStringField("kioskTerminal", token.kioskTerminal().get());
             }
+            if (token.secondPerson().isPresent()) {
+                json.writeStringField("secondPerson", token.secondPerson().get().toString());
+            }
         }
     }
 
@@ -106,13 +109,15 @@ public final class CardLoginJacksonModule extends SimpleModule {
             JsonNode person = node.get("person");
             JsonNode authenticatedAt = node.get("authenticatedAt");
             JsonNode kioskTerminal = node.get("kioskTerminal");
+            JsonNode secondPerson = node.get("secondPerson");
             if (person == null || !person.isTextual() || authenticatedAt == null || !authenticatedAt.isTextual()) {
                 return context.reportInputMismatch(this, "a stored card login needs its person and authenticatedAt");
             }
             try {
                 return CardAuthenticationToken.authenticated(PersonId.fromSubject(person.asText()),
                         Instant.parse(authenticatedAt.asText()),
-                        kioskTerminal == null || kioskTerminal.isNull() ? null : kioskTerminal.asText());
+                        kioskTerminal == null || kioskTerminal.isNull() ? null : kioskTerminal.asText(),
+                        secondPerson == null || secondPerson.isNull() ? null : PersonId.fromSubject(secondPerson.asText()));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 return context.reportInputMismatch(this, "a stored card login is malformed: %s", e.getMessage());
             }

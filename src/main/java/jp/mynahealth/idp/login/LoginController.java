@@ -3,6 +3,8 @@ package jp.mynahealth.idp.login;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import jp.mynahealth.idp.IdpProperties;
 import jp.mynahealth.idp.card.CardAuthenticationFilter;
+import jp.mynahealth.idp.card.PairLoginFilter;
 import jp.mynahealth.idp.card.CardChallengeStore;
 import jp.mynahealth.idp.card.CardLoginFailureHandler;
 import jp.mynahealth.idp.card.LoginFailure;
@@ -34,20 +38,28 @@ class LoginController {
 
     /** A fresh challenge each time the page is shown, and a plain link to the local signer with it. */
     @GetMapping("/login")
-    String login(HttpSession session, Locale locale, Model model, HttpServletResponse response) {
+    String login(HttpSession session, Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
         String binding = (String) session.getAttribute(CardAuthenticationFilter.BINDING_ATTRIBUTE);
         if (binding == null) {
             binding = challenges.newBinding();
             session.setAttribute(CardAuthenticationFilter.BINDING_ATTRIBUTE, binding);
         }
-        String challenge = challenges.issue(binding);
-        model.addAttribute("signerLink", UriComponentsBuilder.fromUriString(properties.signerUrl())
+        // A parent registering for a child: the waiting authorization request asks for both cards in one login.
+        SavedRequest waiting = new HttpSessionRequestCache().getRequest(request, response);
+        String[] pairs = waiting == null ? null : waiting.getParameterValues(PairLoginFilter.PARAMETER);
+        String pair = pairs != null && pairs.length == 1 && PairLoginFilter.CHILD.equals(pairs[0]) ? PairLoginFilter.CHILD : null;
+        String challenge = challenges.issue(binding, pair);
+        UriComponentsBuilder link = UriComponentsBuilder.fromUriString(properties.signerUrl())
                 .path("/v1/authenticate")
                 .queryParam("challenge", challenge)
                 .queryParam("origin", properties.url())
                 .queryParam("return_to", properties.url() + CardAuthenticationFilter.CALLBACK)
-                .queryParam("lang", "en".equals(locale.getLanguage()) ? "en" : "ja")
-                .encode().build().toUriString());
+                .queryParam("lang", "en".equals(locale.getLanguage()) ? "en" : "ja");
+        if (pair != null) {
+            link.queryParam("pair", pair);
+        }
+        model.addAttribute("signerLink", link.encode().build().toUriString());
+        model.addAttribute("pair", pair != null);
         model.addAttribute("portalUrl", properties.portalUrl() + "/");
         response.setHeader("Cache-Control", "no-store");
         return "idp/login/login";

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -32,6 +33,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import jp.mynahealth.common.database.DataFolder;
 import jp.mynahealth.idp.IdpProperties;
 import jp.mynahealth.idp.card.CardAuthenticationToken;
+import jp.mynahealth.idp.card.PairLoginFilter;
 
 /** The OpenID Connect provider: its one client (the portal), its signing key and the ID token's claims. */
 @Configuration(proxyBeanMethods = false)
@@ -86,6 +88,17 @@ class AuthorizationServerConfiguration {
      * sub is the person id (the principal's name); the card login adds acr, amr and auth_time, and
      * a login at a verified kiosk terminal {@code channel=kiosk} and {@code terminal_id}.
      */
+    /** The person of a pair login's second card (the child a parent registers for), in the ID token. */
+    public static final String SECOND_CARD_CLAIM = "second_card_sub";
+
+    private static boolean askedForPair(JwtEncodingContext context) {
+        if (context.getAuthorization() == null) {
+            return false;
+        }
+        OAuth2AuthorizationRequest request = context.getAuthorization().getAttribute(OAuth2AuthorizationRequest.class.getName());
+        return request != null && PairLoginFilter.CHILD.equals(request.getAdditionalParameters().get(PairLoginFilter.PARAMETER));
+    }
+
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims() {
         return context -> {
@@ -102,6 +115,10 @@ class AuthorizationServerConfiguration {
                 card.kioskTerminal().ifPresent(terminal -> context.getClaims()
                         .claim("channel", "kiosk")
                         .claim("terminal_id", terminal));
+                // Only for the authorization request that asked for the pair: later logins of the same session do not carry it.
+                if (card.secondPerson().isPresent() && askedForPair(context)) {
+                    context.getClaims().claim(SECOND_CARD_CLAIM, card.secondPerson().get().toString());
+                }
             }
         };
     }

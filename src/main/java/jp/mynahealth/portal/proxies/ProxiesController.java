@@ -30,6 +30,7 @@ import jp.mynahealth.portal.access.AccessLog.Result;
 import jp.mynahealth.portal.access.Visit;
 import jp.mynahealth.portal.security.CurrentPerson;
 import jp.mynahealth.records.Person;
+import jp.mynahealth.records.PersonId;
 import jp.mynahealth.records.PersonRepository;
 
 /**
@@ -48,6 +49,9 @@ class ProxiesController {
 
     private static final String SESSION_FAILED = ProxiesController.class.getName() + ".failed";
     private static final String SESSION_PENDING = ProxiesController.class.getName() + ".pending";
+    private static final String SESSION_LEGAL_DONE = ProxiesController.class.getName() + ".legalDone";
+    /** A pair login is for registering at once: its ID token is honoured for this long. */
+    static final java.time.Duration LEGAL_LOGIN_FRESH = java.time.Duration.ofMinutes(5);
 
     private final ProxyGrantRepository grants;
     private final InvitationRepository invitations;
@@ -218,6 +222,51 @@ class ProxiesController {
         ActingFor.forgetChoices(session);
         session.removeAttribute(SESSION_FAILED);
         redirect.addFlashAttribute("proxyNotice", "accepted");
+        return "redirect:/proxies";
+    }
+
+    /** What registering as a child's legal representative takes, and the button that starts the pair login. */
+    @GetMapping("/proxies/legal")
+    String legal() {
+        own();
+        return "portal/proxies/legal";
+    }
+
+    /**
+     * After a pair login: the idp read the parent's card and then the child's over one challenge, and
+     * says whose the second card was. A minor's link is made (all kinds, until the day they attain 18);
+     * an adult's card makes nothing. Honoured once per login, and only fresh.
+     */
+    @GetMapping("/proxies/legal/complete")
+    String legalComplete(HttpSession session, RedirectAttributes redirect) {
+        Visit own = own();
+        Optional<CurrentPerson.SecondCard> second = CurrentPerson.secondCard(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
+        if (second.isEmpty() || second.get().issuedAt() == null
+                || second.get().issuedAt().plus(LEGAL_LOGIN_FRESH).isBefore(clock.instant())
+                || second.get().issuedAt().equals(session.getAttribute(SESSION_LEGAL_DONE))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        session.setAttribute(SESSION_LEGAL_DONE, second.get().issuedAt());
+        PersonId child = second.get().person();
+        Optional<Person> found = persons.find(child);
+        if (found.isEmpty() || child.equals(own.person())) {
+            log.warn("Pair login of {} named no other person in the store ({})", own.person(), child);
+            redirect.addFlashAttribute("proxyNotice", "legal-unknown");
+            return "redirect:/proxies";
+        }
+        if (LegalAges.adult(found.get().birthDate(), today())) {
+            log.info("Pair login of {}: the second card is an adult's ({}); no legal link made", own.person(), child);
+            accessLog.record(own.actingFor(child), Action.REGISTER_LEGAL_REPRESENTATIVE, Result.REFUSED);
+            redirect.addFlashAttribute("proxyNotice", "legal-adult");
+            return "redirect:/proxies";
+        }
+        grants.create(child, own.person(), ProxyGrant.LEGAL, EnumSet.allOf(ProxyScope.class), today(),
+                LegalAges.lastDayAsMinor(found.get().birthDate()), null);
+        accessLog.record(own.actingFor(child), Action.REGISTER_LEGAL_REPRESENTATIVE, Result.OK);
+        ActingFor.forgetChoices(session);
+        log.info("{} registered as the legal representative of {}", own.person(), child);
+        redirect.addFlashAttribute("proxyNotice", "legal");
         return "redirect:/proxies";
     }
 

@@ -37,6 +37,25 @@ public final class CurrentPerson {
         return Optional.empty();
     }
 
+    /**
+     * The person of the second card a pair login read (a child whose parent registers as their legal
+     * representative), with the ID token's issue time; empty for an ordinary login.
+     */
+    public static Optional<SecondCard> secondCard(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof OidcUser user
+                && user.getClaimAsString(SECOND_CARD_CLAIM) != null) {
+            return Optional.of(new SecondCard(PersonId.fromSubject(user.getClaimAsString(SECOND_CARD_CLAIM)),
+                    user.getIdToken().getIssuedAt()));
+        }
+        return Optional.empty();
+    }
+
+    /** The ID token claim the idp puts a pair login's second card's person in. */
+    public static final String SECOND_CARD_CLAIM = "second_card_sub";
+
+    public record SecondCard(PersonId person, java.time.Instant issuedAt) {
+    }
+
     public static boolean isKiosk(Authentication authentication) {
         return of(authentication).map(visit -> visit.channel() == Channel.KIOSK).orElse(false);
     }

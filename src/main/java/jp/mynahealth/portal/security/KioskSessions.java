@@ -50,6 +50,12 @@ final class KioskSessions {
                     // An address asked for before this login may be the previous citizen's last page.
                     new HttpSessionRequestCache().removeRequest(request, response);
                 }
+                // A login that read a child's card after the parent's: registering the link is the next page.
+                if (CurrentPerson.secondCard(authentication).isPresent()) {
+                    new HttpSessionRequestCache().removeRequest(request, response);
+                    getRedirectStrategy().sendRedirect(request, response, "/proxies/legal/complete");
+                    return;
+                }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };

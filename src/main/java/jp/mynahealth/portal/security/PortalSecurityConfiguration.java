@@ -41,8 +41,13 @@ class PortalSecurityConfiguration {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
-                .andThen(request -> request.additionalParameters(parameters ->
-                        parameters.put("ui_locales", currentLanguage(locales)))));
+                .andThen(request -> request.additionalParameters(parameters -> {
+                    parameters.put("ui_locales", currentLanguage(locales));
+                    // A parent registering as a child's legal representative: the idp reads both cards in one login.
+                    if (PAIR_CHILD.equals(currentParameter("pair"))) {
+                        parameters.put("myna_pair", PAIR_CHILD);
+                    }
+                })));
 
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", KioskSessions.START, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
@@ -67,6 +72,14 @@ class PortalSecurityConfiguration {
                 .headers(SecurityHeaders.strict())
                 .headers(headers -> headers.addHeaderWriter(KioskSessions.contentSecurityPolicy(kiosk)));
         return http.build();
+    }
+
+    /** {@code /oauth2/authorization/myna?pair=child} starts a login with the parent's card and the child's. */
+    static final String PAIR_CHILD = "child";
+
+    private static String currentParameter(String name) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getParameter(name) : null;
     }
 
     private static String currentLanguage(LocaleResolver locales) {

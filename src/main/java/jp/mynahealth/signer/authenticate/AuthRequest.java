@@ -10,7 +10,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * A site's request to sign a login challenge, checked: the origin is a bare http(s) origin, the
  * return address belongs to that same origin, and the challenge is base64url of sensible length.
  */
-record AuthRequest(String challenge, String origin, String returnTo, String lang) {
+record AuthRequest(String challenge, String origin, String returnTo, String lang, String pair) {
+
+    /** The one pair a site may ask for: a parent's card, then their child's, over the same challenge. */
+    static final String CHILD = "child";
 
     /** Why a request was refused; the page says it politely, the log says which. */
     static final class Invalid extends RuntimeException {
@@ -20,6 +23,13 @@ record AuthRequest(String challenge, String origin, String returnTo, String lang
     }
 
     static AuthRequest of(String challenge, String origin, String returnTo, String lang) {
+        return of(challenge, origin, returnTo, lang, null);
+    }
+
+    static AuthRequest of(String challenge, String origin, String returnTo, String lang, String pair) {
+        if (pair != null && !pair.equals(CHILD)) {
+            throw new Invalid("pair is not one the signer knows: " + pair);
+        }
         if (challenge == null || !challenge.matches("[A-Za-z0-9_-]{16,128}")) {
             throw new Invalid("challenge missing or malformed");
         }
@@ -32,15 +42,19 @@ record AuthRequest(String challenge, String origin, String returnTo, String lang
         if (!originOf(returnUri).equals(originOf(originUri))) {
             throw new Invalid("return_to " + returnTo + " is not on the origin " + origin);
         }
-        return new AuthRequest(challenge, origin, returnTo, "en".equals(lang) ? "en" : "ja");
+        return new AuthRequest(challenge, origin, returnTo, "en".equals(lang) ? "en" : "ja", pair);
     }
 
     /** The query of the GET address that shows this request's screen, each value percent-encoded in full. */
     String screenQuery() {
-        return UriComponentsBuilder.newInstance()
+        UriComponentsBuilder query = UriComponentsBuilder.newInstance()
                 .queryParam("challenge", "{challenge}").queryParam("origin", "{origin}")
-                .queryParam("return_to", "{returnTo}").queryParam("lang", "{lang}")
-                .encode().buildAndExpand(challenge, origin, returnTo, lang).getQuery();
+                .queryParam("return_to", "{returnTo}").queryParam("lang", "{lang}");
+        if (pair != null) {
+            query.queryParam("pair", "{pair}");
+        }
+        return query.encode().buildAndExpand(pair == null ? new Object[] { challenge, origin, returnTo, lang }
+                : new Object[] { challenge, origin, returnTo, lang, pair }).getQuery();
     }
 
     /** Where the browser goes after Cancel. */

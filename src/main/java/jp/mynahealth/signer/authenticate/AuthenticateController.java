@@ -33,6 +33,9 @@ class AuthenticateController {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticateController.class);
 
+    /** A card's token is a few kilobytes; anything much longer carried back in the form is not one. */
+    private static final int MAX_TOKEN = 32_768;
+
     private final Cards cards;
     private final KioskTerminal terminal;
 
@@ -44,18 +47,35 @@ class AuthenticateController {
     @GetMapping("/v1/authenticate")
     String ask(@RequestParam(required = false) String challenge, @RequestParam(required = false) String origin,
             @RequestParam(name = "return_to", required = false) String returnTo,
-            @RequestParam(required = false) String lang, Model model, HttpServletResponse response) {
-        AuthRequest request = AuthRequest.of(challenge, origin, returnTo, lang);
+            @RequestParam(required = false) String lang, @RequestParam(required = false) String pair, Model model,
+            HttpServletResponse response) {
+        AuthRequest request = AuthRequest.of(challenge, origin, returnTo, lang, pair);
         return form(request, model, null, null, response);
     }
 
+    /**
+     * Signs with the chosen card. For a pair ({@code pair=child}: a parent registering for a child)
+     * the first card's token waits in the form while the second card (another one) signs the same
+     * challenge; both go back to the site together.
+     */
     @PostMapping("/v1/authenticate")
     Object sign(@RequestParam(required = false) String challenge, @RequestParam(required = false) String origin,
             @RequestParam(name = "return_to", required = false) String returnTo,
-            @RequestParam(required = false) String lang, @RequestParam(required = false) String card,
+            @RequestParam(required = false) String lang, @RequestParam(required = false) String pair,
+            @RequestParam(name = "first_token", required = false) String firstToken,
+            @RequestParam(name = "first_card", required = false) String firstCard,
+            @RequestParam(required = false) String card,
             @RequestParam(required = false) String pin, @RequestParam(required = false) String action, Model model,
             HttpServletRequest http, HttpServletResponse response) {
-        AuthRequest request = AuthRequest.of(challenge, origin, returnTo, lang);
+        AuthRequest request = AuthRequest.of(challenge, origin, returnTo, lang, pair);
+        if (firstToken != null && (request.pair() == null || firstToken.length() > MAX_TOKEN || firstCard == null
+                || !firstToken.startsWith("{"))) {
+            throw new AuthRequest.Invalid("a first card's token without a pair, or malformed");
+        }
+        if (firstToken != null) {
+            model.addAttribute("firstToken", firstToken);
+            model.addAttribute("firstCard", firstCard);
+        }
         // The page answering the POST has no query: its language links re-open the screen by its GET address.
         http.setAttribute(LanguageSwitch.SCREEN_QUERY, request.screenQuery());
         if ("cancel".equals(action)) {
@@ -75,16 +95,27 @@ class AuthenticateController {
         if (chosen == null) {
             return form(request, model, "signer.error.choose", null, response);
         }
+        if (firstToken != null && chosen.id().equals(firstCard)) {
+            return form(request, model, "signer.error.samecard", null, response);
+        }
         if (pin == null || !pin.matches("\\d{4}")) {
             return form(request, model, "signer.error.pinformat", chosen.id(), response);
         }
         char[] secret = pin.toCharArray();
         try {
             Card.Signed signed = chosen.sign(secret, AuthTokens.dataToSign(request.origin(), request.challenge()));
-            model.addAttribute("request", request);
-            model.addAttribute("token", AuthTokens.token(signed, terminal.statement(request.origin(), request.challenge())));
+            String token = AuthTokens.token(signed, terminal.statement(request.origin(), request.challenge()));
             terminal.cardUsed(chosen.id());
             log.info("Signed a login challenge for {} with card {}", request.origin(), chosen.id());
+            if (request.pair() != null && firstToken == null) {
+                // The first of the pair: now the child's card, over the same challenge.
+                model.addAttribute("firstToken", token);
+                model.addAttribute("firstCard", chosen.id());
+                return form(request, model, null, null, response);
+            }
+            model.addAttribute("request", request);
+            model.addAttribute("token", firstToken != null ? firstToken : token);
+            model.addAttribute("secondToken", firstToken != null ? token : null);
             response.setHeader("Cache-Control", "no-store");
             return "signer/authenticate/submit";
         } catch (CardException.WrongPin wrong) {
@@ -109,8 +140,9 @@ class AuthenticateController {
         List<Card> present = cards.all();
         model.addAttribute("request", request);
         model.addAttribute("cards", present);
+        Object firstCard = model.getAttribute("firstCard");
         model.addAttribute("chosen", chosen != null ? chosen
-                : present.stream().filter(c -> !c.locked()).map(Card::id).findFirst().orElse(null));
+                : present.stream().filter(c -> !c.locked() && !c.id().equals(firstCard)).map(Card::id).findFirst().orElse(null));
         model.addAttribute("error", error);
         model.addAttribute("noCard", present.isEmpty());
         response.setHeader("Cache-Control", "no-store");
