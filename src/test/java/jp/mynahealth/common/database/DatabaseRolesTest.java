@@ -267,6 +267,7 @@ class DatabaseRolesTest {
         assertThat(columns).containsExactly("idp.card_challenge.checked_at UPDATE", "idp.card_challenge.completed_at UPDATE",
                 "idp.card_challenge.consumed_at UPDATE", "idp.card_challenge.failure UPDATE", "idp.card_challenge.handle_hash UPDATE",
                 "idp.card_challenge.kiosk_terminal UPDATE", "idp.card_challenge.person_id UPDATE",
+                "idp.card_challenge.second_person_id UPDATE",
                 "portal.card_use_registration.cancel_channel UPDATE", "portal.card_use_registration.cancelled_at UPDATE",
                 "portal.proxy_grant.ended_at UPDATE", "portal.proxy_grant.ended_by UPDATE",
                 "portal.proxy_invitation.accepted_at UPDATE", "portal.proxy_invitation.accepted_by UPDATE",

@@ -117,6 +117,21 @@ class CardChallengeStoreTest {
     }
 
     @Test
+    void aPairChallengeSaysSoWhenUsedAndKeepsTheSecondCardsPerson() {
+        String binding = store.newBinding();
+        String challenge = store.issue(binding, "child");
+        assertThat(store.consume(challenge)).isEqualTo("child");
+        PersonId child = new PersonId(java.util.UUID.fromString("a7408f4f-2fb2-430b-bfe4-3ce7ee22e335"));
+        String handle = store.record(challenge, CardCheck.passedPair(TARO, child, null, clock.instant()));
+        CardCheck check = store.complete(handle, binding);
+        assertThat(check.person()).isEqualTo(TARO);
+        assertThat(check.secondPerson()).isEqualTo(child);
+
+        String single = store.issue(binding);
+        assertThat(store.consume(single)).as("a one-card login's challenge").isNull();
+    }
+
+    @Test
     void aRefusalIsKeptForItsSessionToo() {
         String binding = store.newBinding();
         String challenge = store.issue(binding);

@@ -51,6 +51,15 @@ class CardLoginJacksonModuleTest {
     }
 
     @Test
+    void aPairLoginKeepsItsSecondCardsPerson() throws Exception {
+        PersonId child = new PersonId(UUID.fromString("a7408f4f-2fb2-430b-bfe4-3ce7ee22e335"));
+        CardAuthenticationToken read = roundTrip(CardAuthenticationToken.authenticated(PERSON, AT, null, child));
+        assertThat(read.person()).isEqualTo(PERSON);
+        assertThat(read.secondPerson()).contains(child);
+        assertThat(roundTrip(CardAuthenticationToken.authenticated(PERSON, AT, null)).secondPerson()).isEmpty();
+    }
+
+    @Test
     void aLoginAtHomeComesBackAsTheSameAuthenticatedPerson() throws Exception {
         CardAuthenticationToken read = roundTrip(CardAuthenticationToken.authenticated(PERSON, AT, null));
         assertThat(read.isAuthenticated()).isTrue();

@@ -45,4 +45,15 @@ class AuthRequestTest {
         assertThat(java.util.Arrays.copyOfRange(data, 0, 32)).isEqualTo(sha256.digest("http://127.0.0.1:9000".getBytes()));
         assertThat(java.util.Arrays.copyOfRange(data, 32, 64)).isEqualTo(sha256.digest(CHALLENGE.getBytes()));
     }
+
+    @Test
+    void aPairIsOnlyTheChildsAndTravelsWithTheScreen() {
+        AuthRequest pair = AuthRequest.of(CHALLENGE, "http://127.0.0.1:9000", "http://127.0.0.1:9000/cb", "ja", "child");
+        assertThat(pair.pair()).isEqualTo("child");
+        assertThat(pair.screenQuery()).endsWith("&pair=child");
+        assertThat(AuthRequest.of(CHALLENGE, "http://127.0.0.1:9000", "http://127.0.0.1:9000/cb", "ja").screenQuery())
+                .doesNotContain("pair");
+        assertThatThrownBy(() -> AuthRequest.of(CHALLENGE, "http://127.0.0.1:9000", "http://127.0.0.1:9000/cb", "ja", "spouse"))
+                .isInstanceOf(AuthRequest.Invalid.class);
+    }
 }
