@@ -124,6 +124,7 @@ class EveryPageE2ETest extends BrowserTest {
         check("checkup-trend");
         portal("/vaccinations", "vaccinations");
         portal("/notices", "notices");
+        portal("/care", "care");
 
         portal("/costs", "costs");
         portal("/etax", "etax");

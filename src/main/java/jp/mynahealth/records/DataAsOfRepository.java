@@ -27,6 +27,8 @@ public class DataAsOfRepository {
     public enum DataKind {
         QUALIFICATION("qualification"), DISPENSING("dispensing"), CHECKUP("checkup"), COST_NOTICE("cost_notice"),
         VACCINATION("vaccination"),
+        /** 診療情報, from the medical and dental claims: complete through a day, as the dispensings. */
+        CARE("care"),
         /** A stream: its as-of is the time of its newest event ({@link #latestEvent}). */
         E_PRESCRIPTION("e_prescription");
 
@@ -72,7 +74,7 @@ public class DataAsOfRepository {
         return current;
     }
 
-    /** For a kind taken from claims (dispensings, cost notices): the month it is complete through, as pages state it. */
+    /** For a kind taken from claims (dispensings, cost notices, care received): the month it is complete through, as pages state it. */
     public Optional<ClaimsFreshness> claimsFreshness(DataKind kind, LocalDate today) {
         return completeThrough(kind).map(through -> ClaimsFreshness.of(through, today));
     }

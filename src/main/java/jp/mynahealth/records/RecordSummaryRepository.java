@@ -6,11 +6,15 @@ import java.util.Optional;
 import jp.mynahealth.common.database.ReadStore;
 import org.springframework.stereotype.Repository;
 
-/** The few figures the dashboard tiles show: the latest dispensing and checkup, and the year's costs so far. */
+/** The few figures the dashboard tiles show: the latest dispensing, visit and checkup, and the year's costs so far. */
 @Repository
 public class RecordSummaryRepository {
 
     public record LatestDispensing(LocalDate dispensedOn, String institutionName, int lines) {
+    }
+
+    /** @param institutionName null when the institution list does not know the claim's code */
+    public record LatestCare(LocalDate performedOn, String institutionName) {
     }
 
     public record LatestCheckup(LocalDate checkedOn, String program) {
@@ -39,6 +43,21 @@ public class RecordSummaryRepository {
                 .param("person", person.value())
                 .query((row, n) -> new LatestDispensing(row.getObject("dispensed_on", LocalDate.class), row.getString("name"),
                         row.getInt("lines")))
+                .optional();
+    }
+
+    /** The newest day of care received (診療情報) and where; a day with several institutions names one. */
+    public Optional<LatestCare> latestCare(PersonId person) {
+        return store.jdbc().sql("""
+                select a.performed_on, i.name
+                from records.care_act a
+                left join records.institution i on i.institution_code = a.institution_code
+                where a.person_id = :person
+                order by a.performed_on desc, a.care_act_id
+                limit 1
+                """)
+                .param("person", person.value())
+                .query((row, n) -> new LatestCare(row.getObject("performed_on", LocalDate.class), row.getString("name")))
                 .optional();
     }
 

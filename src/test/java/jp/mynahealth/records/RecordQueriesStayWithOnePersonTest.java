@@ -128,7 +128,7 @@ class RecordQueriesStayWithOnePersonTest {
         assertThat(checkedStatements).as("distinct statements reading person-keyed tables").hasSizeGreaterThanOrEqualTo(
                 AT_LEAST_STATEMENTS);
         assertThat(tablesRead).contains("records.person", "records.qualification", "records.dispensing", "records.e_prescription", "records.checkup",
-                "records.checkup_result", "records.cost_notice", "records.data_provision", "records.vaccination",
+                "records.checkup_result", "records.cost_notice", "records.data_provision", "records.vaccination", "records.care_act",
                 "portal.card_use_registration",
                 "portal.eligibility_certificate_request", "portal.notice_read", "records.claim_receipt",
                 "records.card_certificate");
@@ -216,6 +216,10 @@ class RecordQueriesStayWithOnePersonTest {
                         .header("HX-Request", "true"),
                 get("/drugs").param("after", LocalDate.parse(ReadStoreTest.TODAY).toString()).param("afterSource", "erx")
                         .param("afterId", String.valueOf(Long.MAX_VALUE)).header("HX-Request", "true"),
+                get("/care"),
+                get("/care").param("q", "さいしん").header("HX-Request", "true"),
+                get("/care").param("from", "2025-01").param("to", "2025-12").param("institution", dispenser).param("q", "料"),
+                get("/care").param("before", "2026-05").header("HX-Request", "true"),
                 get("/checkups"),
                 get("/checkups/" + ownCheckup),
                 get("/checkups/" + othersCheckup),

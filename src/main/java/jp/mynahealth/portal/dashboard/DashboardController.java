@@ -69,6 +69,10 @@ class DashboardController {
             model.addAttribute("latestDispensing", summaries.latestDispensing(visit.person()).orElse(null));
             model.addAttribute("drugsClaims", dataAsOf.claimsFreshness(DataKind.DISPENSING, today).orElse(null));
         }
+        if (may.test(ProxyScope.CARE)) {
+            model.addAttribute("latestCare", summaries.latestCare(visit.person()).orElse(null));
+            model.addAttribute("careClaims", dataAsOf.claimsFreshness(DataKind.CARE, today).orElse(null));
+        }
         if (may.test(ProxyScope.CHECKUPS)) {
             model.addAttribute("latestCheckup", summaries.latestCheckup(visit.person()).orElse(null));
             model.addAttribute("checkupAsOf", dataAsOf.completeThrough(DataKind.CHECKUP).orElse(null));

@@ -135,8 +135,8 @@ class ProxiesPagesTest {
     void aLegalRepresentativeMaySeeEverythingAndRegisterTheChildsCard() throws Exception {
         MockHttpSession session = actingFor(HANAKO, grantOf(HANAKO, SAKURA));
 
-        for (String path : new String[] { "/insurance", "/insurance/registration", "/drugs", "/checkups", "/vaccinations",
-                "/costs", "/etax" }) {
+        for (String path : new String[] { "/insurance", "/insurance/registration", "/drugs", "/care", "/checkups",
+                "/vaccinations", "/costs", "/etax" }) {
             assertThat(perform(get(path), HANAKO, session).getResponse().getStatus()).as(path).isEqualTo(200);
         }
         assertThat(perform(get("/history"), HANAKO, session).getResponse().getStatus()).isEqualTo(404);
