@@ -88,7 +88,7 @@ run() {
     -s e2e/bench/citizens.lua "$1" | awk '/^RESULT/ {print $3, $5, $7, $9}'
 }
 owners="/owners/1 /owners/2 /owners/3 /owners/4 /owners/5 /owners/6 /owners/7 /owners/8 /owners/9 /owners/10"
-record_pages=("/dashboard" "/insurance" "/drugs" "/checkups" "/vaccinations" "/costs?year=2025" "/etax" "/history")
+record_pages=("/dashboard" "/insurance" "/drugs" "/care" "/checkups" "/vaccinations" "/costs?year=2025" "/etax" "/notices" "/history")
 
 say "warming up (the JIT): every page through both instances, PetClinic's owners"
 for _ in 1 2; do

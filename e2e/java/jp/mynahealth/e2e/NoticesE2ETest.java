@@ -52,6 +52,23 @@ class NoticesE2ETest extends BrowserTest {
         return Integer.parseInt(matcher.group(1));
     }
 
+    /** Her mother, acting for her as her legal representative, sees the overdue dose and its notice. */
+    @Test
+    void sakurasParentSeesHerOverdueDoseAndItsNotice() {
+        CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 花子");
+        page.getByText("代理で見る", new Page.GetByTextOptions().setExact(true)).click();
+        header().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("見本 さくら さん").setExact(true)).click();
+        assertThat(page.getByText("見本 さくら さんの代理で表示中")).isVisible();
+        assertThat(page.getByText("標準的な時期を過ぎた予防接種が1件あります。")).isVisible();
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("メニュー"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("お知らせ").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("お知らせ");
+        assertThat(page.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName("日本脳炎 1期追加：標準的な時期を過ぎています")))
+                .containsText("定期接種（公費）として受けられるのは令和8年12月");
+        assertThat(page.getByText("見本 さくら さんの代理で表示中")).isVisible();
+        assertAccessible();
+    }
+
     @Test
     void sakuraOpensHerOverdueDosesNoticeAndTheCountDrops() {
         CardLogin.logIn(page, RunningSystem.portalUrl(), "見本 さくら");

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * What a proxy may reach while acting for someone, by address: the pages of the data kinds granted,
- * the way back and the switcher; card-use registration only as a legal representative. Everything
- * else (the principal's history, notices, anything new) answers 404 until it is listed here: a new
- * page is closed to proxies by default.
+ * the way back and the switcher; card-use registration and the notices inbox only as a legal
+ * representative. Everything else (the principal's history, anything new) answers 404 until it is
+ * listed here: a new page is closed to proxies by default.
  */
 final class ProxyPaths {
 
@@ -40,6 +40,10 @@ final class ProxyPaths {
         if (path.equals("/") || path.equals("/dashboard") || path.equals("/logout") || path.equals("/error")
                 || path.equals("/kiosk/alive") || path.startsWith("/proxies")) {
             return Need.OPEN;
+        }
+        if (path.equals("/notices") || path.startsWith("/notices/")) {
+            // A parent sees a child's notices (a dose due, a card to renew); a chosen proxy's grant is narrower than them.
+            return Need.legal(ProxyScope.VACCINATIONS);
         }
         if (path.equals("/insurance")) {
             return read ? Need.scope(ProxyScope.INSURANCE) : Need.CLOSED;

@@ -102,13 +102,14 @@ class CardLoginRevocationPagesTest {
 
         HttpResponse<String> japanese = logIn(card, "ja");
         assertThat(japanese.statusCode()).isEqualTo(503);
-        assertThat(japanese.body()).contains("ただいまカードを確認できません", "しばらくしてから、もう一度お試しください")
-                .doesNotContain("OCSP", "CRL", "Exception");
+        assertThat(japanese.body()).contains("ただいまカードを確認できません",
+                "しばらくしてから、もう一度お試しください");
+        assertThat(withoutHandle(japanese.body())).doesNotContain("OCSP", "CRL", "Exception");
 
         HttpResponse<String> english = logIn(card, "en");
         assertThat(english.statusCode()).isEqualTo(503);
-        assertThat(english.body()).contains("Your card cannot be checked right now", "Please try again in a little while")
-                .doesNotContain("OCSP", "CRL", "Exception");
+        assertThat(english.body()).contains("Your card cannot be checked right now", "Please try again in a little while");
+        assertThat(withoutHandle(english.body())).doesNotContain("OCSP", "CRL", "Exception");
 
         assertThat(log.getOut()).contains("Card login refused [UNAVAILABLE]", "neither OCSP nor the CRL could answer",
                 "OCSP could not answer");
@@ -125,5 +126,10 @@ class CardLoginRevocationPagesTest {
         }
         assertThat(pki.ocspHits).hasValue(3);
         assertThat(pki.crlHits).hasValue(1);
+    }
+
+    /** The page's language links carry the random completion handle, which may spell "CRL" by chance. */
+    private static String withoutHandle(String body) {
+        return body.replaceAll("handle=[A-Za-z0-9_-]+", "handle=…");
     }
 }

@@ -136,12 +136,14 @@ class ProxiesPagesTest {
         MockHttpSession session = actingFor(HANAKO, grantOf(HANAKO, SAKURA));
 
         for (String path : new String[] { "/insurance", "/insurance/registration", "/drugs", "/care", "/checkups",
-                "/vaccinations", "/costs", "/etax" }) {
+                "/vaccinations", "/costs", "/etax", "/notices" }) {
             assertThat(perform(get(path), HANAKO, session).getResponse().getStatus()).as(path).isEqualTo(200);
         }
         assertThat(perform(get("/history"), HANAKO, session).getResponse().getStatus()).isEqualTo(404);
         assertThat(body(perform(get("/vaccinations"), HANAKO, session))).contains("見本 さくら さんの代理で表示中",
                 "標準的な時期を過ぎた予防接種があります");
+        assertThat(body(perform(get("/notices"), HANAKO, session))).contains("見本 さくら さんの代理で表示中",
+                "日本脳炎 1期追加：標準的な時期を過ぎています");
     }
 
     @Test
@@ -236,6 +238,24 @@ class ProxiesPagesTest {
                 new MockHttpSession());
         assertThat(again.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(again)).contains("招待コードが正しくないか、使えなくなっています");
+    }
+
+    @Test
+    void anExpiredInvitationIsRefused() throws Exception {
+        String code = InvitationCode.generate();
+        java.time.Instant now = java.time.OffsetDateTime.parse(ReadStoreTest.TODAY + "T10:00:00+09:00").toInstant();
+        jdbc.sql("""
+                insert into portal.proxy_invitation (principal_id, code_hash, scopes, grant_until, created_at, expires_at)
+                values (:p, :hash, array['drugs'], :until, :created, :expires)
+                """).param("p", ICHIRO).param("hash", InvitationCode.hash(InvitationCode.normalize(code).orElseThrow()))
+                .param("until", TODAY.plusYears(1)).param("created", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(8))))
+                .param("expires", java.sql.Timestamp.from(now.minusSeconds(1))).update();
+
+        MvcResult refused = perform(post("/proxies/invitations/accept").param("code", code).with(csrf()), HANAKO,
+                new MockHttpSession());
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(refused)).contains("招待コードが正しくないか、使えなくなっています");
     }
 
     @Test
