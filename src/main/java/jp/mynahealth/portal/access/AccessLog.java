@@ -28,7 +28,11 @@ public class AccessLog {
         /** A proxy began or ended acting for the person; the principal's own choices about proxies. */
         START_ACTING, STOP_ACTING, INVITE_PROXY, ACCEPT_INVITATION, END_PROXY, REGISTER_LEGAL_REPRESENTATIVE,
         /** The notices inbox: viewed, and one notice read. */
-        VIEW_NOTICES, READ_NOTICE
+        VIEW_NOTICES, READ_NOTICE,
+        /** Connected apps: the list, a consent ended by the citizen, and each read an app made through the API. */
+        VIEW_APPS, DISCONNECT_APP, API_PATIENT, API_COVERAGE, API_DRUGS, API_CHECKUPS, API_COSTS, API_TAX_NOTICE,
+        /** The data download page, and the whole record downloaded as a FHIR Bundle or a patient summary (IPS). */
+        VIEW_DOWNLOADS, DOWNLOAD_FHIR_BUNDLE, DOWNLOAD_PATIENT_SUMMARY
     }
 
     /** How it ended. */

@@ -28,7 +28,12 @@ class HistoryRepository {
         // from its (person, time) index, newest first, whatever the size of the person's log; the
         // outer query merges two pages. (Outside the union, every row of the period was sorted.)
         return jdbc.sql("""
-                select source, id, at, what, channel, terminal_id, result, institution_name,
+                select source, id, at, what, channel,
+                       -- An app is named as the citizen saw it on the consent page, not by its client id.
+                       case when channel = 'api' then coalesce((select p.name from idp.app p where p.app_id = history.terminal_id),
+                                                               terminal_id)
+                            else terminal_id end as terminal_id,
+                       result, institution_name,
                        (select a.family_name || ' ' || a.given_name from records.person a where a.person_id = history.actor_id) as actor_name
                 from (
                     (select 'access' as source, l.log_id as id, l.occurred_at as at, l.action as what, l.channel,

@@ -256,6 +256,9 @@ class DatabaseRolesTest {
         expected.put("portal.notice_read", "INSERT,SELECT");
         expected.put("idp.card_challenge", "DELETE,INSERT,SELECT");
         expected.put("idp.kiosk_terminal", "INSERT,SELECT");
+        // Connected apps: registered and consented to; changed or ended only through their columns below.
+        expected.put("idp.app", "INSERT,SELECT");
+        expected.put("idp.app_consent", "INSERT,SELECT");
         // Sessions and authorizations live and die with every request and login.
         for (String table : List.of("portal.spring_session", "portal.spring_session_attributes", "idp.spring_session",
                 "idp.spring_session_attributes", "idp.oauth2_authorization", "idp.oauth2_authorization_consent")) {
@@ -270,7 +273,10 @@ class DatabaseRolesTest {
                 where x.grantee = 'myna_app'::regrole
                 order by 1
                 """).query(String.class).list();
-        assertThat(columns).containsExactly("idp.card_challenge.checked_at UPDATE", "idp.card_challenge.completed_at UPDATE",
+        assertThat(columns).containsExactly("idp.app.name UPDATE", "idp.app.operator UPDATE", "idp.app.redirect_uris UPDATE",
+                "idp.app.retired_at UPDATE", "idp.app.scopes UPDATE", "idp.app.secret_hash UPDATE",
+                "idp.app_consent.ended_at UPDATE", "idp.app_consent.ended_by UPDATE", "idp.app_consent.last_read_at UPDATE",
+                "idp.card_challenge.checked_at UPDATE", "idp.card_challenge.completed_at UPDATE",
                 "idp.card_challenge.consumed_at UPDATE", "idp.card_challenge.failure UPDATE", "idp.card_challenge.handle_hash UPDATE",
                 "idp.card_challenge.kiosk_terminal UPDATE", "idp.card_challenge.person_id UPDATE",
                 "idp.card_challenge.second_person_id UPDATE",
