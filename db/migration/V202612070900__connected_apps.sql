@@ -26,6 +26,7 @@ create table idp.app_consent (
     actor_id     uuid check (actor_id <> person_id),
     grant_id     bigint,
     app_id       text not null references idp.app,
+    authorization_id text not null unique,
     scopes       text[] not null check (cardinality(scopes) > 0
                                         and scopes <@ array['insurance', 'drugs', 'checkups', 'costs', 'tax-notice']),
     once         boolean not null,
@@ -42,6 +43,7 @@ create unique index app_consent_live on idp.app_consent (person_id, app_id) wher
 comment on table idp.app_consent is 'A citizen''s consent to an app: which data, once or for a period (at most 90 days); every API call checks it';
 comment on column idp.app_consent.person_id is 'Whose data the app reads';
 comment on column idp.app_consent.actor_id is 'The proxy (portal.proxy_grant) who consented for person_id, within their grant; null when the person did';
+comment on column idp.app_consent.authorization_id is 'The Authorization Server''s authorization (idp.oauth2_authorization.id) the consent was given in: its code, tokens and refreshes keep that id';
 comment on column idp.app_consent.once is 'Consent for one fetch: no refresh token, over when its access token expires';
 comment on column idp.app_consent.last_read_at is 'When the app last read data with this consent (shown on the citizen''s list)';
 

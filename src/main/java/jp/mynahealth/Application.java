@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import jp.mynahealth.ca.CardCommand;
 import jp.mynahealth.common.ClockConfiguration;
 import jp.mynahealth.common.CommonConfiguration;
+import jp.mynahealth.idp.apps.AppRegisterCommand;
 import jp.mynahealth.idp.kiosk.KioskTerminalCommand;
 import jp.mynahealth.importer.ImportCommand;
 import jp.mynahealth.importer.demo.BulkGenerationCommand;
@@ -43,6 +44,9 @@ public final class Application {
         }
         if (KioskTerminalCommand.isRequested(args)) {
             System.exit(KioskTerminalCommand.run(args));
+        }
+        if (AppRegisterCommand.isRequested(args)) {
+            System.exit(AppRegisterCommand.run(args));
         }
         if (EndProxiesCommand.isRequested(args)) {
             System.exit(EndProxiesCommand.run(args));

@@ -16,7 +16,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+
 import jp.mynahealth.common.web.SecurityHeaders;
+import jp.mynahealth.idp.apps.ConsentPageController;
+import jp.mynahealth.idp.apps.ConsentRecorder;
 import jp.mynahealth.idp.card.CardAuthenticationFilter;
 import jp.mynahealth.idp.card.CardAuthenticationProvider;
 import jp.mynahealth.idp.card.CardAuthenticationToken;
@@ -36,10 +40,20 @@ class IdpSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, java.time.Clock clock) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, java.time.Clock clock, ConsentRecorder consents)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server
+                        .oidc(Customizer.withDefaults())
+                        // Apps' consent: the idp's own page, and what the citizen chose there recorded with its period.
+                        .authorizationEndpoint(endpoint -> endpoint
+                                .consentPage(ConsentPageController.PAGE)
+                                .authenticationProviders(providers -> providers.forEach(provider -> {
+                                    if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                        consent.setAuthorizationConsentCustomizer(consents);
+                                    }
+                                }))))
                 .addFilterAfter(new KioskSessionEndFilter(authentication -> authentication instanceof CardAuthenticationToken card
                         && card.kioskTerminal().isPresent()), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ClearSiteDataOnLogoutFilter(), SecurityContextHolderFilter.class)

@@ -1,11 +1,7 @@
 package jp.mynahealth.common.web;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +11,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -58,12 +52,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private static final int MAX_BUCKETS = 100_000;
 
     private final List<Limit> limits;
-    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_BUCKETS;
-        }
-    });
+    private final TokenBuckets buckets = new TokenBuckets(MAX_BUCKETS);
 
     public RateLimitFilter(List<Rule> rules) {
         this.limits = rules.stream().map(rule -> new Limit(rule, PathPatternParser.defaultInstance.parse(rule.pattern()))).toList();
@@ -83,7 +72,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             ConsumptionProbe refused = !byAddress.isConsumed() ? byAddress
                     : bySession != null && !bySession.isConsumed() ? bySession : null;
             if (refused != null) {
-                long seconds = Math.max(1, Duration.ofNanos(refused.getNanosToWaitForRefill()).toSeconds());
+                long seconds = TokenBuckets.secondsToWait(refused);
                 log.warn("Rate limit '{}' reached for {} ({}): retry in {} s", rule.name(), request.getRemoteAddr(),
                         refused == byAddress ? "address" : "session", seconds);
                 response.setHeader("Retry-After", String.valueOf(seconds));
@@ -100,8 +89,6 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private ConsumptionProbe bucket(String key, int perMinute) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build()).tryConsumeAndReturnRemaining(1);
+        return buckets.take(key, perMinute);
     }
 }

@@ -15,15 +15,25 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import java.time.Clock;
+import jp.mynahealth.idp.apps.AppClients;
+import jp.mynahealth.idp.apps.AppRegistry;
+import jp.mynahealth.idp.apps.ConsentBoundTokens;
+import jp.mynahealth.idp.apps.ConsentRecorder;
+import jp.mynahealth.idp.apps.ConsentSubjects;
+import jp.mynahealth.idp.apps.Consents;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -35,7 +45,10 @@ import jp.mynahealth.idp.IdpProperties;
 import jp.mynahealth.idp.card.CardAuthenticationToken;
 import jp.mynahealth.idp.card.PairLoginFilter;
 
-/** The OpenID Connect provider: its one client (the portal), its signing key and the ID token's claims. */
+/**
+ * The OpenID Connect provider and OAuth authorization server: its clients (the portal, and the apps
+ * citizens connect), its signing key, and its tokens' claims.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
@@ -51,9 +64,12 @@ class AuthorizationServerConfiguration {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
     }
 
-    /** The portal: a confidential client that must use PKCE, with exactly one redirect URI. */
+    /**
+     * The portal: a confidential client that must use PKCE, with exactly one redirect URI; and the
+     * apps registered in idp.app.
+     */
     @Bean
-    RegisteredClientRepository registeredClients(IdpProperties properties, PasswordEncoder encoder) {
+    AppClients registeredClients(IdpProperties properties, PasswordEncoder encoder, AppRegistry apps) {
         RegisteredClient portal = RegisteredClient.withId("portal")
                 .clientId(PORTAL_CLIENT_ID)
                 .clientName("Myna Health Portal")
@@ -71,7 +87,29 @@ class AuthorizationServerConfiguration {
                         .authorizationCodeTimeToLive(Duration.ofMinutes(1))
                         .build())
                 .build();
-        return new InMemoryRegisteredClientRepository(portal);
+        return new AppClients(portal, apps);
+    }
+
+    @Bean
+    ConsentBoundTokens consentBoundTokens(AppClients clients, Consents consents, Clock clock) {
+        return new ConsentBoundTokens(clients, consents, clock);
+    }
+
+    @Bean
+    ConsentRecorder consentRecorder(AppClients clients, ConsentSubjects subjects, Consents consents) {
+        return new ConsentRecorder(clients, subjects, consents);
+    }
+
+    /**
+     * The Authorization Server's own generators, but with the customizer below on its JWTs and
+     * refresh tokens that end with an app's consent.
+     */
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> keys, OAuth2TokenCustomizer<JwtEncodingContext> claims,
+            ConsentBoundTokens tokens) {
+        JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+        jwts.setJwtCustomizer(claims);
+        return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(), tokens.refreshTokens());
     }
 
     @Bean
@@ -100,8 +138,9 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> idTokenClaims(ConsentBoundTokens appTokens) {
         return context -> {
+            appTokens.accessTokenClaims(context);
             if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                 return;
             }

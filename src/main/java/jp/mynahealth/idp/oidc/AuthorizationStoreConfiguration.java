@@ -7,7 +7,10 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import jp.mynahealth.idp.apps.AppClients;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.jackson2.OAuth2AuthorizationServerJackson2Module;
@@ -54,9 +57,41 @@ class AuthorizationStoreConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients,
+    OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, AppClients clients,
             IdpSchema schema) {
-        return schema.consents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients));
+        return appConsentsNeverRemembered(schema.consents(new JdbcOAuth2AuthorizationConsentService(jdbc, clients)), clients);
+    }
+
+    /**
+     * No consent to an app is assumed: the Authorization Server skips its consent page when it
+     * remembers one covering the scopes asked, so it is never told of one. What a citizen consented
+     * to is in idp.app_consent, with its period, and every authorization asks again.
+     */
+    private static OAuth2AuthorizationConsentService appConsentsNeverRemembered(OAuth2AuthorizationConsentService stored,
+            AppClients clients) {
+        return new OAuth2AuthorizationConsentService() {
+            @Override
+            public void save(OAuth2AuthorizationConsent consent) {
+                if (isPortal(consent.getRegisteredClientId())) {
+                    stored.save(consent);
+                }
+            }
+
+            @Override
+            public void remove(OAuth2AuthorizationConsent consent) {
+                stored.remove(consent);
+            }
+
+            @Override
+            public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
+                return isPortal(registeredClientId) ? stored.findById(registeredClientId, principalName) : null;
+            }
+
+            private boolean isPortal(String registeredClientId) {
+                RegisteredClient client = clients.findById(registeredClientId);
+                return client != null && clients.isPortal(client);
+            }
+        };
     }
 
     /**

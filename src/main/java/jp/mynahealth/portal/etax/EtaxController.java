@@ -32,8 +32,6 @@ import jp.mynahealth.portal.access.Channel;
 import jp.mynahealth.portal.access.Visit;
 import jp.mynahealth.portal.proxies.ProxyGrant;
 import jp.mynahealth.records.Person;
-import jp.mynahealth.records.Qualification;
-import jp.mynahealth.records.QualificationRepository;
 
 /**
  * e-Tax: a tax year's medical expenses, a deduction estimate from an income the citizen types in
@@ -51,18 +49,16 @@ class EtaxController {
 
     private final TaxYears taxYears;
     private final FamilyMembers familyMembers;
-    private final QualificationRepository qualifications;
-    private final MedicalExpenseXml xml;
+    private final TaxNoticeFiles files;
     private final MedicalExpenseWorkbook workbook;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    EtaxController(TaxYears taxYears, FamilyMembers familyMembers, QualificationRepository qualifications,
-            MedicalExpenseXml xml, MedicalExpenseWorkbook workbook, AccessLog accessLog, Clock clock) {
+    EtaxController(TaxYears taxYears, FamilyMembers familyMembers, TaxNoticeFiles files,
+            MedicalExpenseWorkbook workbook, AccessLog accessLog, Clock clock) {
         this.taxYears = taxYears;
         this.familyMembers = familyMembers;
-        this.qualifications = qualifications;
-        this.xml = xml;
+        this.files = files;
         this.workbook = workbook;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -213,20 +209,12 @@ class EtaxController {
     }
 
     private byte[] signedXml(Visit whose, Person person, int year) {
-        return xml.build(person, qualificationOf(whose, year), taxYears.of(whose, year), LocalDate.now(clock));
+        return files.signedXml(whose, person, year);
     }
 
     /** A name as part of a file name: without the space between family and given name. */
     private static String compact(String name) {
         return name.replaceAll("[\\s\u3000]+", "");
-    }
-
-    private Qualification qualificationOf(Visit visit, int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
-        List<Qualification> all = qualifications.findAll(visit.person());
-        return all.stream().filter(q -> !q.validFrom().isAfter(last) && (q.validTo() == null || !q.validTo().isBefore(first)))
-                .findFirst().orElse(all.isEmpty() ? null : all.get(0));
     }
 
     /** A file downloaded on a shared kiosk would stay on it for the next person: kiosks print instead. */
