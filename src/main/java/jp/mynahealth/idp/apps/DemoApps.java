@@ -44,7 +44,7 @@ class DemoApps implements ApplicationRunner {
     private final String taxappUrl;
 
     DemoApps(AppRegistry registry, JdbcClient jdbc, TransactionTemplate transaction, DataFolder dataFolder,
-            @Value("${myna.taxapp.url:http://localhost:9300}") String taxappUrl) {
+            @Value("${myna.taxapp.url:http://localhost:${myna.taxapp.port:9300}}") String taxappUrl) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.transaction = transaction;
