@@ -170,6 +170,22 @@ class TaxAppRoleTest {
     }
 
     @Test
+    void anIdpThatFailsTheAuthorizationIsSaidPlainly() throws Exception {
+        HttpResponse<String> failed = comeBack(startFetch(2025), "error=server_error");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.body()).contains("マイナポータルにつながりませんでした");
+    }
+
+    @Test
+    void anIdpThatDoesNotAnswerIsToldBeforeTheCitizenIsSentThere() {
+        int closed = FreePort.next();
+        TaxAppProperties properties = new TaxAppProperties(base, "http://127.0.0.1:" + closed, stubUrl, "", null, null,
+                java.time.Duration.ofSeconds(2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdpReachability(properties).check())
+                .isInstanceOfSatisfying(FetchFailedException.class, e -> assertThat(e.failure()).isEqualTo(Failure.IDP_UNAVAILABLE));
+    }
+
+    @Test
     void aNoticeWhoseSignatureFailsIsNotShown() throws Exception {
         String tampered = new String(NoticeFixture.signed(NoticeFixture.taroNotice(), keys), StandardCharsets.UTF_8)
                 .replace("見本歯科医院", "改ざん歯科医院");
