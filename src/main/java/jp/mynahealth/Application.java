@@ -19,10 +19,10 @@ import jp.mynahealth.portal.access.AccessLogVerifier;
 import jp.mynahealth.portal.proxies.EndProxiesCommand;
 
 /**
- * Starts the roles asked for ({@code --roles=portal,idp,signer,ca}, all by default).
+ * Starts the roles asked for ({@code --roles=portal,idp,signer,ca,taxapp}, all by default).
  *
  * <p>The shared part (data folder, PostgreSQL, migrations, demo data) is one parent context, left
- * out when only roles without a database are asked for (the signer); each
+ * out when only roles without a database are asked for (the signer, the demo tax software); each
  * role is a child web context with its own port, security chain and session cookie, so in
  * production each role runs as its own process while on a laptop one command starts them all.
  */
@@ -80,7 +80,7 @@ public final class Application {
                 .bannerMode(Banner.Mode.OFF);
     }
 
-    /** For roles that need no database (the signer alone): the clock only, no server started, no port opened. */
+    /** For roles that need no database (the signer, the demo tax software): the clock only, no server started, no port opened. */
     static SpringApplicationBuilder databaseFreeContext() {
         return new SpringApplicationBuilder(ClockConfiguration.class)
                 .web(WebApplicationType.NONE)

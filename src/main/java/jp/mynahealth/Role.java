@@ -9,6 +9,7 @@ import jp.mynahealth.ca.CaApplication;
 import jp.mynahealth.idp.IdpApplication;
 import jp.mynahealth.portal.PortalApplication;
 import jp.mynahealth.signer.SignerApplication;
+import jp.mynahealth.taxapp.TaxAppApplication;
 
 /** The parts of the system that one jar can run; see docs on the architecture in README.md. */
 public enum Role {
@@ -16,7 +17,9 @@ public enum Role {
     CA("ca", CaApplication.class, true),
     IDP("idp", IdpApplication.class, true),
     SIGNER("signer", SignerApplication.class, false),
-    PORTAL("portal", PortalApplication.class, true);
+    PORTAL("portal", PortalApplication.class, true),
+    // The demo tax return software: a third party's app, reaching the others only over HTTP.
+    TAXAPP("taxapp", TaxAppApplication.class, false);
 
     private final String configName;
     private final Class<?> configuration;
@@ -36,7 +39,7 @@ public enum Role {
         return configuration;
     }
 
-    /** The signer runs on citizens' computers and kiosks: it has no database at all. */
+    /** The signer runs on citizens' computers and kiosks, the demo tax software is someone else's app: no database at all. */
     public boolean usesDatabase() {
         return usesDatabase;
     }
@@ -66,7 +69,7 @@ public enum Role {
                 .toList();
         if (!unknown.isEmpty() || roles.isEmpty()) {
             throw new IllegalArgumentException("Unknown role(s) " + unknown
-                    + "; choose from portal, idp, signer, ca (for example --roles=portal,idp)");
+                    + "; choose from portal, idp, signer, ca, taxapp (for example --roles=portal,idp)");
         }
         return roles;
     }

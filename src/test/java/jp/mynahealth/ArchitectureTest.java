@@ -13,7 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /** A role's package never imports another role's: shared code lives in records, importer or common. */
 class ArchitectureTest {
 
-    private static final List<String> ROLES = List.of("portal", "idp", "signer", "ca");
+    private static final List<String> ROLES = List.of("portal", "idp", "signer", "ca", "taxapp");
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("jp.mynahealth");

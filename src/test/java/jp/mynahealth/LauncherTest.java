@@ -28,7 +28,8 @@ class LauncherTest {
     @BeforeAll
     static void startAllRoles() {
         roles = Application.start("--myna.clock.fixed=2026-11-24T10:00:00+09:00", "--myna.portal.port=" + FreePort.next(),
-                "--myna.idp.port=" + FreePort.next(), "--myna.signer.port=" + FreePort.next(), "--myna.ca.port=" + FreePort.next());
+                "--myna.idp.port=" + FreePort.next(), "--myna.signer.port=" + FreePort.next(), "--myna.ca.port=" + FreePort.next(),
+                "--myna.taxapp.port=" + FreePort.next());
     }
 
     @AfterAll
@@ -39,7 +40,7 @@ class LauncherTest {
     @Test
     void everyRoleAnswersItsHealthCheckOnItsOwnPort() throws Exception {
         assertThat(roles.roles()).extracting(RunningRoles.RoleContext::role)
-                .containsExactly(Role.CA, Role.IDP, Role.SIGNER, Role.PORTAL);
+                .containsExactly(Role.CA, Role.IDP, Role.SIGNER, Role.PORTAL, Role.TAXAPP);
         for (Role role : Role.values()) {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + roles.port(role) + "/actuator/health")).build(),
@@ -47,25 +48,25 @@ class LauncherTest {
             assertThat(health.statusCode()).as(role.name()).isEqualTo(200);
             assertThat(health.body()).contains("\"UP\"");
         }
-        assertThat(roles.roles().stream().map(RunningRoles.RoleContext::port).distinct()).hasSize(4);
+        assertThat(roles.roles().stream().map(RunningRoles.RoleContext::port).distinct()).hasSize(5);
     }
 
     @Test
     void everyRoleHasItsOwnSessionCookieAndTheSharedDatabase() {
         assertThat(roles.roles().stream()
                 .map(r -> r.context().getBean(ServerProperties.class).getServlet().getSession().getCookie().getName())
-                .distinct()).hasSize(4);
+                .distinct()).hasSize(5);
         assertThat(roles.context(Role.PORTAL).getBean(javax.sql.DataSource.class))
                 .isSameAs(roles.context(Role.IDP).getBean(javax.sql.DataSource.class));
     }
 
     @Test
-    void thePortalAndTheIdpKeepTheirSessionsInTheDatabaseTheSignerAndTheIssuerDoNot() {
+    void thePortalAndTheIdpKeepTheirSessionsInTheDatabaseTheOthersDoNot() {
         for (Role role : List.of(Role.PORTAL, Role.IDP)) {
             assertThat(roles.context(role).getBeanProvider(SessionRepository.class).getIfAvailable())
                     .as(role.name()).isInstanceOf(SparingSessionRepository.class);
         }
-        for (Role role : List.of(Role.SIGNER, Role.CA)) {
+        for (Role role : List.of(Role.SIGNER, Role.CA, Role.TAXAPP)) {
             assertThat(roles.context(role).getBeanProvider(SessionRepository.class).getIfAvailable()).as(role.name()).isNull();
         }
     }

@@ -27,6 +27,7 @@ public final class RunningSystem {
             args.add("--myna.idp.port=" + FreePort.next());
             args.add("--myna.signer.port=" + FreePort.next());
             args.add("--myna.ca.port=" + FreePort.next());
+            args.add("--myna.taxapp.port=" + FreePort.next());
             roles = Application.start(args.toArray(String[]::new));
             Runtime.getRuntime().addShutdownHook(new Thread(roles::close));
         }

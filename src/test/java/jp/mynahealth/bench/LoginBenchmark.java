@@ -43,7 +43,7 @@ public final class LoginBenchmark {
         Path data = Files.createTempDirectory("myna-login-bench");
         try (RunningRoles roles = Application.start("--myna.data-dir=" + data, "--myna.portal.port=" + FreePort.next(),
                 "--myna.idp.port=" + FreePort.next(), "--myna.signer.port=" + FreePort.next(),
-                "--myna.ca.port=" + FreePort.next(), "--logging.level.root=WARN",
+                "--myna.ca.port=" + FreePort.next(), "--myna.taxapp.port=" + FreePort.next(), "--logging.level.root=WARN",
                 // One client logs in hundreds of times a minute here: lift the abuse limits for the measurement.
                 "--myna.rate-limit.login-per-address=1000000", "--myna.rate-limit.login-per-session=1000000",
                 "--myna.rate-limit.challenge-per-address=1000000", "--myna.rate-limit.challenge-per-session=1000000")) {

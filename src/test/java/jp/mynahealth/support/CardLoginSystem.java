@@ -41,6 +41,7 @@ public final class CardLoginSystem {
             roles = Application.start("--myna.clock.fixed=" + ReadStoreTest.TODAY + "T10:00:00+09:00",
                     "--myna.portal.port=" + FreePort.next(), "--myna.idp.port=" + FreePort.next(),
                     "--myna.signer.port=" + FreePort.next(), "--myna.ca.port=" + FreePort.next(),
+                    "--myna.taxapp.port=" + FreePort.next(),
                     "--myna.kiosk.idle=1s", "--myna.kiosk.countdown=1s", "--myna.kiosk.server-grace=1s");
             Runtime.getRuntime().addShutdownHook(new Thread(roles::close));
             int issued = CardCommand.run("--card-issue=" + CARD, "--person=" + PERSON, "--pin=" + PIN,
