@@ -15,11 +15,8 @@ import jp.mynahealth.e2e.support.RunningSystem;
 /**
  * 見本 太郎 connects the demo tax software (role taxapp) to Mynaportal and it fetches his 2025 notice.
  *
- * <p>DEPENDS ON the idp's consent page and the portal's {@code /api/v1/tax-notices/{year}} (#18,
- * written apart from the taxapp and merged after it): the consent page is expected to show one
- * checkbox per kind of data (labelled with {@code app.scope.*}, e.g. 「確定申告用の医療費通知情報」)
- * and the buttons 「同意して連携する」 and 「同意しない」. Until that is merged this test fails at the
- * consent page; adjust the names here to the page as built rather than disabling the test.
+ * <p>Through the idp's consent page (太郎 acts for his daughter, so it first asks whose data) and the
+ * portal's {@code /api/v1/tax-notices/{year}}; the tax software checks the XML signature itself.
  */
 class TaxAppE2ETest extends BrowserTest {
 
@@ -38,7 +35,15 @@ class TaxAppE2ETest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("マイナンバーカードでログイン");
         page.getByRole(AriaRole.LINK, name("署名アプリを開いてカードを読み取る")).click();
         CardLogin.usePin(page, "見本 太郎", "1234");
+        // 太郎 is さくら's parent: whose notice? His own (一郎's grant has no tax return, so 一郎 is not offered).
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("「見本の確定申告ソフト（デモ）」に、誰の情報を渡しますか");
+        assertThat(page.getByRole(AriaRole.RADIO, name("見本 一郎 さん（あなたが代理人です）"))).hasCount(0);
+        assertAccessible();
+        page.getByRole(AriaRole.RADIO, name("あなた（見本 太郎 さん）")).check();
+        page.getByRole(AriaRole.BUTTON, name("次へ")).click();
         assertThat(page.getByRole(AriaRole.BUTTON, name("同意して連携する"))).isVisible();
+        assertThat(page.getByRole(AriaRole.RADIO, name("今回の1回だけ"))).isChecked();
         assertAccessible();
     }
 
@@ -61,7 +66,7 @@ class TaxAppE2ETest extends BrowserTest {
     @Test
     void taroDeclinesAndIsToldPolitelyWithAWayToRetry() {
         fromTheTaxSoftwareToTheConsentPage();
-        page.getByRole(AriaRole.BUTTON, name("同意しない")).click();
+        page.getByRole(AriaRole.BUTTON, name("連携しない")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("連携が許可されませんでした");
         assertThat(page.getByRole(AriaRole.LINK, name("もう一度取得する"))).isVisible();
         assertAccessible();
