@@ -125,6 +125,10 @@ class ConnectedAppFlowTest {
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         assertThat(new String(none.body(), StandardCharsets.UTF_8)).contains("OperationOutcome");
         assertThat(AppClientFlow.call(api("/tax-notices/2025"), "not.a.token").statusCode()).isEqualTo(401);
+        // A citizen's own login to the pages is no key to the API.
+        TestBrowser browser = new TestBrowser();
+        browser.logIn(CardLoginSystem.portal(), CardLoginSystem.signer(), CardLoginSystem.CARD, CardLoginSystem.PIN);
+        assertThat(browser.get(api("/tax-notices/2025")).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -3,6 +3,7 @@ package jp.mynahealth.portal.api;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -41,7 +42,9 @@ class ApiSecurityConfiguration {
                 namesConsent));
         ApiErrors errors = new ApiErrors();
         http.securityMatcher(API)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Only an app's token checked against its consent: never a login of the pages, however it got here.
+                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
+                        new AuthorizationDecision(authentication.get() instanceof ApiAuthentication)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
