@@ -40,6 +40,8 @@ create table idp.app_consent (
 );
 -- One consent in force per person and app: a new consent ends the earlier one ('replaced').
 create unique index app_consent_live on idp.app_consent (person_id, app_id) where ended_at is null;
+-- A proxy's own list of the apps they connected for others.
+create index app_consent_actor on idp.app_consent (actor_id) where actor_id is not null and ended_at is null;
 comment on table idp.app_consent is 'A citizen''s consent to an app: which data, once or for a period (at most 90 days); every API call checks it';
 comment on column idp.app_consent.person_id is 'Whose data the app reads';
 comment on column idp.app_consent.actor_id is 'The proxy (portal.proxy_grant) who consented for person_id, within their grant; null when the person did';

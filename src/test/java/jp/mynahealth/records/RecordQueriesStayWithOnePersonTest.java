@@ -237,7 +237,8 @@ class RecordQueriesStayWithOnePersonTest {
                 get("/history").param("month", LocalDate.parse(ReadStoreTest.TODAY).minusMonths(1).toString().substring(0, 7))
                         .header("HX-Request", "true"),
                 get("/history").param("after", "2026-11-20T00:00:00Z").param("afterSource", "provision")
-                        .param("afterId", "1000000").header("HX-Request", "true"));
+                        .param("afterId", "1000000").header("HX-Request", "true"),
+                get("/apps"));
     }
 
     private static List<MockHttpServletRequestBuilder> registrationAndCancellation() {
