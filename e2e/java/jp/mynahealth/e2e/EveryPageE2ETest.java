@@ -140,6 +140,7 @@ class EveryPageE2ETest extends BrowserTest {
         portal("/history", "history");
         portal("/proxies", "proxies");
         portal("/proxies/legal", "proxies-legal");
+        portal("/apps", "apps");
         // 太郎 acting for his daughter: the band on every page, the menu of what the grant reaches.
         page.navigate(portal("/proxies"));
         page.getByRole(AriaRole.MAIN).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
