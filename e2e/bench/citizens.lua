@@ -4,11 +4,13 @@
 -- counts only when it is a 200 that contains EXPECT (the logged-in page's own text, by default the
 -- logout button); a redirect to the login, an error or a 503 page counts as wrong, by status. A 503
 -- that is not the portal's own polite page (the balancer's, say) is told apart as "503bare". With
--- PACE_MS each connection waits that long between requests.
+-- PACE_MS each connection waits that long between requests. HEADER names the header the lines of
+-- COOKIES go in (Cookie by default; Authorization for an app's "Bearer …" tokens against the API).
 local cookies = {}
 local paths = {}
 local expect = os.getenv("EXPECT") or "ログアウト"
 local pace = tonumber(os.getenv("PACE_MS") or "0")
+local header = os.getenv("HEADER") or "Cookie"
 local threads = {}
 
 if os.getenv("COOKIES") then
@@ -37,7 +39,7 @@ end
 function request()
   n = n + 1
   local headers = {}
-  if #cookies > 0 then headers["Cookie"] = cookies[(n % #cookies) + 1] end
+  if #cookies > 0 then headers[header] = cookies[(n % #cookies) + 1] end
   return wrk.format("GET", paths[(n % #paths) + 1], headers)
 end
 

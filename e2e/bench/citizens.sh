@@ -10,7 +10,9 @@
 #     page at 8 connections, with the ratios the issue asks for;
 #  2. every record page's req/s, p50 and p99 through both instances (compare two runs: 100,000 and
 #     1,000,000 people);
-#  3. the access-history page for a person with 374,000 log rows.
+#  3. the access-history page for a person with 374,000 log rows;
+#  4. (#18) the drug list through the API as FHIR JSON, with an app's tokens for the same people
+#     (each connected through the consent flow), beside the HTML drug page, 3 interleaved rounds.
 # Usage: e2e/bench/citizens.sh [persons=100000] [seconds=15] [sessions=200]
 #   STORE=<folder> keeps the filled PostgreSQL there and reuses it on the next run (the 1,000,000
 #   store takes long to fill); PETCLINIC_REPO=<git url or folder> is where PetClinic is cloned from
@@ -114,6 +116,32 @@ awk -v p="$(median "${pet[@]}")" -v o="$(median "${one[@]}")" -v t="$(median "${
   printf "drug page (two instances) / PetClinic owner page: %.2f (target >= 1.5)\n", t / p
   printf "two instances / one instance: %.2f (target >= 1.0)\n", t / o }'
 echo "drug page p99 through both instances: ${p99s[*]} ms (target <= 50)"
+
+echo "== (#18) the drug list: FHIR JSON through the API beside the HTML page, both instances, 8 connections, ${seconds} s a run"
+# shellcheck disable=SC2046
+secret=$(java -jar "$jar" --app-register=bench-phr --app-name=ベンチマークのPHRアプリ --app-operator=benchmark \
+  --app-redirect-uri=http://127.0.0.1:9/callback --app-scopes=drugs --logging.level.root=WARN $(db_args) \
+  | sed -n 's/^Its client secret, shown this once: //p')
+# Tokens last 5 minutes: taken now, for the same people whose sessions the pages use.
+java -cp "$classpath" jp.mynahealth.bench.AppTokens http://127.0.0.1:9000 bench-phr "$secret" http://127.0.0.1:9/callback drugs \
+  1234 "$work"/login/cards/bench-*.p12 > "$work/tokens.txt"
+say "$(sort -u "$work/tokens.txt" | wc -l) access tokens of $(wc -l < "$work/cards.csv") people, each through the consent page"
+run_api() {
+  COOKIES="$work/tokens.txt" HEADER=Authorization PAGES="$1" EXPECT='"resourceType":"Bundle"' wrk -t2 -c8 -d"${seconds}s" \
+    --latency -s e2e/bench/citizens.lua http://localhost:8080 | awk '/^RESULT/ {print $3, $5, $7, $9}'
+}
+fhir=/api/v1/fhir/MedicationDispense
+run_api "$fhir" >/dev/null
+printf '%-6s %-36s %-36s\n' round "HTML /drugs" "API $fhir"
+declare -a html api
+for round in 1 2 3; do
+  h=$(run http://localhost:8080 /drugs "お薬の情報")
+  a=$(run_api "$fhir")
+  printf '%-6s %-36s %-36s\n' "$round" "$h" "$a"
+  html+=("${h%% *}"); api+=("${a%% *}")
+done
+awk -v h="$(median "${html[@]}")" -v a="$(median "${api[@]}")" 'BEGIN {
+  printf "medians: HTML drug page %.0f/s, FHIR MedicationDispense %.0f/s (API / HTML: %.2f)\n", h, a, a / h }'
 
 echo "== every record page through both instances, 8 connections, ${seconds} s ($persons people in the store)"
 printf '%-20s %-40s\n' page "good/s p50 p99 wrong"

@@ -86,7 +86,8 @@ start_standby() {
 # Every citizen of a drill or benchmark comes from one address (loopback): the per-address abuse
 # limits would count them as one client. The per-session limits stay.
 LIMITS="--myna.rate-limit.login-per-address=100000000 --myna.rate-limit.challenge-per-address=100000000 \
-  --myna.rate-limit.download-per-address=100000000 --myna.rate-limit.download-per-session=100000000"
+  --myna.rate-limit.download-per-address=100000000 --myna.rate-limit.download-per-session=100000000 \
+  --myna.rate-limit.api-per-app=100000000 --myna.rate-limit.api-per-person=100000000"
 
 db_args() {
   echo "$LIMITS" "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/myna" \
