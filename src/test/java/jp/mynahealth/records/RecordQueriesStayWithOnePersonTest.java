@@ -233,6 +233,9 @@ class RecordQueriesStayWithOnePersonTest {
                 get("/etax/2025/iryohi.xml"),
                 get("/etax/2025/iryohi.xlsx"),
                 get("/etax/2025/statement"),
+                get("/download"),
+                get("/download/fhir-bundle.json"),
+                get("/download/patient-summary.json"),
                 get("/history"),
                 get("/history").param("month", LocalDate.parse(ReadStoreTest.TODAY).minusMonths(1).toString().substring(0, 7))
                         .header("HX-Request", "true"),
