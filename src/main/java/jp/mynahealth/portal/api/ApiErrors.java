@@ -3,7 +3,6 @@ package jp.mynahealth.portal.api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
@@ -16,9 +15,10 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.mynahealth.portal.api.fhir.FhirJson;
+import jp.mynahealth.portal.api.fhir.OperationOutcomes;
 
 /**
  * The API's refusals, as FHIR OperationOutcomes (JSON) with the right status, whoever refuses: the
@@ -27,7 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    public static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
+    public static final MediaType FHIR_JSON = MediaType.parseMediaType(FhirJson.MEDIA_TYPE + ";charset=UTF-8");
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
@@ -61,8 +61,6 @@ public final class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     private static String json(IssueType type, String diagnostics) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(diagnostics);
-        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome);
+        return FhirJson.write(OperationOutcomes.of(IssueSeverity.ERROR, type, diagnostics));
     }
 }

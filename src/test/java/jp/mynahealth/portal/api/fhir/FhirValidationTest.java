@@ -9,11 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
@@ -21,13 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import jp.mynahealth.Role;
 import jp.mynahealth.records.PersonId;
+import jp.mynahealth.support.FhirBaseValidation;
 import jp.mynahealth.support.PortalRole;
 
 /**
@@ -50,11 +45,7 @@ class FhirValidationTest {
         records = context.getBean(FhirRecords.class);
         demoPeople = context.getBean(JdbcClient.class).sql("select person_id from records.person where family_name = '見本' order by 1")
                 .query(UUID.class).list();
-        var fhir = FhirJson.context();
-        ValidationSupportChain support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                new InMemoryTerminologyServerValidationSupport(fhir), new CommonCodeSystemsTerminologyService(fhir),
-                new SnapshotGeneratingValidationSupport(fhir));
-        validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
+        validator = FhirBaseValidation.validator();
     }
 
     @Test
