@@ -22,6 +22,7 @@ import jp.mynahealth.support.AppClientFlow;
 import jp.mynahealth.support.AppClientFlow.Token;
 import jp.mynahealth.support.CardLoginSystem;
 import jp.mynahealth.support.PortalRole;
+import jp.mynahealth.support.StoreLogins;
 import jp.mynahealth.support.TestBrowser;
 
 /**
@@ -144,6 +145,46 @@ class ConnectedAppFlowTest {
         jdbc.sql("update idp.app_consent set ended_at = now(), ended_by = 'person' where consent_id = :c").param("c", consent).update();
         assertThat(AppClientFlow.call(api("/tax-notices/2025"), refreshed.accessToken()).statusCode()).isEqualTo(401);
         assertThat(app().refresh(refreshed.refreshToken()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aConsentPastItsDayOrOfARetiredAppIsUnauthorized() {
+        Token token = connect(app(), "tax-notice", List.of("tax-notice"), "30", null);
+        long consent = Long.parseLong((String) AppClientFlow.claims(token.accessToken()).get("cid"));
+        assertThat(AppClientFlow.call(api("/tax-notices/2025"), token.accessToken()).statusCode()).isEqualTo(200);
+        // Time passing, as the owner: the running roles may not move a consent's day (their grants forbid it).
+        JdbcClient.create(StoreLogins.owner(CardLoginSystem.roles().common()))
+                .sql("""
+                        update idp.app_consent set granted_at = granted_at - interval '31 days', valid_until = granted_at - interval '1 day'
+                        where consent_id = :c
+                        """)
+                .param("c", consent).update();
+        assertThat(AppClientFlow.call(api("/tax-notices/2025"), token.accessToken()).statusCode()).as("past its day").isEqualTo(401);
+        assertThat(app().refresh(token.refreshToken()).status()).isEqualTo(400);
+
+        Token again = connect(app(), "tax-notice", List.of("tax-notice"), "30", null);
+        AppRegistry apps = CardLoginSystem.roles().context(Role.IDP).getBean(AppRegistry.class);
+        apps.retire("flow-test-app");
+        try {
+            assertThat(AppClientFlow.call(api("/tax-notices/2025"), again.accessToken()).statusCode()).as("retired").isEqualTo(401);
+        } finally {
+            registerApps();
+        }
+    }
+
+    @Test
+    void aProxysConsentEndsWithTheGrant() {
+        Token token = connect(app(), "costs drugs", List.of("costs"), "30", PortalRole.ICHIRO.toString());
+        long grant = jdbc.sql("select grant_id from idp.app_consent where consent_id = :c")
+                .param("c", Long.parseLong((String) AppClientFlow.claims(token.accessToken()).get("cid"))).query(Long.class).single();
+        assertThat(AppClientFlow.call(api("/fhir/ExplanationOfBenefit"), token.accessToken()).statusCode()).isEqualTo(200);
+        jdbc.sql("update portal.proxy_grant set ended_at = now(), ended_by = 'principal' where grant_id = :g").param("g", grant).update();
+        try {
+            assertThat(AppClientFlow.call(api("/fhir/ExplanationOfBenefit"), token.accessToken()).statusCode()).isEqualTo(401);
+        } finally {
+            // Others test with the demo grant: it comes back as the demo made it.
+            jdbc.sql("update portal.proxy_grant set ended_at = null, ended_by = null where grant_id = :g").param("g", grant).update();
+        }
     }
 
     @Test
