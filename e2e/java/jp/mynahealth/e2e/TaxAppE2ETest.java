@@ -33,6 +33,7 @@ class TaxAppE2ETest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, name("マイナポータル連携で取得")).click();
         // At the idp: the card login first, then the consent.
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("マイナンバーカードでログイン");
+        assertThat(page.getByText("「見本の確定申告ソフト（デモ）」（Myna Health Portal デモ）との連携のためのログインです")).isVisible();
         page.getByRole(AriaRole.LINK, name("署名アプリを開いてカードを読み取る")).click();
         CardLogin.usePin(page, "見本 太郎", "1234");
         // 太郎 is さくら's parent: whose notice? His own (一郎's grant has no tax return, so 一郎 is not offered).

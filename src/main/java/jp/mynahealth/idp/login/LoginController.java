@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import jp.mynahealth.idp.IdpProperties;
+import jp.mynahealth.idp.apps.AppRegistry;
 import jp.mynahealth.idp.card.CardAuthenticationFilter;
 import jp.mynahealth.idp.card.PairLoginFilter;
 import jp.mynahealth.idp.card.CardChallengeStore;
@@ -30,10 +30,12 @@ class LoginController {
 
     private final CardChallengeStore challenges;
     private final IdpProperties properties;
+    private final AppRegistry apps;
 
-    LoginController(CardChallengeStore challenges, IdpProperties properties) {
+    LoginController(CardChallengeStore challenges, IdpProperties properties, AppRegistry apps) {
         this.challenges = challenges;
         this.properties = properties;
+        this.apps = apps;
     }
 
     /** A fresh challenge each time the page is shown, and a plain link to the local signer with it. */
@@ -60,6 +62,11 @@ class LoginController {
         }
         model.addAttribute("signerLink", link.encode().build().toUriString());
         model.addAttribute("pair", pair != null);
+        // A login for an app the citizen is connecting: the page names it, as everywhere a citizen sees an app.
+        String[] clients = waiting == null ? null : waiting.getParameterValues("client_id");
+        if (clients != null && clients.length == 1) {
+            apps.find(clients[0]).ifPresent(app -> model.addAttribute("app", app));
+        }
         model.addAttribute("portalUrl", properties.portalUrl() + "/");
         response.setHeader("Cache-Control", "no-store");
         return "idp/login/login";
