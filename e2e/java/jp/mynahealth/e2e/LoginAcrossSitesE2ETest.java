@@ -81,8 +81,9 @@ class LoginAcrossSitesE2ETest extends BrowserTest {
         SSLContext.setDefault(trusting);
         HttpsURLConnection.setDefaultSSLSocketFactory(trusting.getSocketFactory());
         String signer = "--myna.signer.port=" + system.port(Role.SIGNER);
+        // The system's demo tax software stays where it is: this idp registers the demo app too, for the same address.
         start(system, Role.IDP, tls, "--myna.idp.port=" + idpPort, "--myna.idp.url=" + idp,
-                "--myna.idp.portal-url=" + portal, signer);
+                "--myna.idp.portal-url=" + portal, signer, "--myna.taxapp.port=" + system.port(Role.TAXAPP));
         start(system, Role.PORTAL, tls, "--myna.portal.port=" + portalPort, "--myna.portal.address=127.0.0.2",
                 "--myna.portal.login.idp-url=" + idp, signer);
         launch(Map.of("HOME", tls.browserHome().orElseThrow().toString()));
