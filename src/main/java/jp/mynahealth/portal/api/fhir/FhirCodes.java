@@ -12,6 +12,11 @@ final class FhirCodes {
     static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
     /** 特定健診項目コード (17 characters, JLAC10 in form), the code system of the 特定健診 files the checkups come in. */
     static final String CHECKUP_ITEM = "urn:oid:1.2.392.200119.6.1005";
+    /**
+     * JLAC10 (臨床検査項目分類コード, 17 characters, MEDIS), as JP Core names it for laboratory results: given
+     * beside the 特定健診 item code for the laboratory items only, whose codes are JLAC10 codes.
+     */
+    static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
     /** 保険者番号 (JP Core InsurerNumber). */
     static final String INSURER_NUMBER = "urn:oid:1.2.392.100495.20.3.61";
     /** 医療機関コード (10 digits: prefecture, 点数表, number, check digit), JP Core. */

@@ -37,8 +37,13 @@ final class ObservationMapping {
         boolean exam = row.itemCode().startsWith("9");
         observation.addCategory(new CodeableConcept(new Coding(FhirCodes.OBSERVATION_CATEGORY, exam ? "exam" : "laboratory",
                 exam ? "Exam" : "Laboratory")));
-        observation.setCode(new CodeableConcept(new Coding(FhirCodes.CHECKUP_ITEM, row.itemCode(), row.itemName()))
-                .setText(row.itemName()));
+        CodeableConcept code = new CodeableConcept(new Coding(FhirCodes.CHECKUP_ITEM, row.itemCode(), row.itemName()))
+                .setText(row.itemName());
+        if (!exam && row.itemCode().length() == 17) {
+            // A laboratory item's code is its JLAC10 code too (the measurements and questions, 9…, are not lab codes).
+            code.addCoding(new Coding(FhirCodes.JLAC10, row.itemCode(), row.itemName()));
+        }
+        observation.setCode(code);
         observation.setSubject(new Reference(addresses.patient()));
         observation.setEffective(new DateTimeType(row.checkedOn().toString()));
         observation.addPerformer(new Reference()

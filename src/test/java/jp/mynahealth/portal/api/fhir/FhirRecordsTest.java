@@ -132,6 +132,9 @@ class FhirRecordsTest {
         assertThat(observation.getValueQuantity().getCode()).isEqualTo("mg/dL");
         assertThat(observation.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo((BigDecimal) result.get("reference_high"));
         assertThat(observation.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("laboratory");
+        // A laboratory item carries its code as JLAC10 too (JP Core's system for lab results).
+        assertThat(observation.getCode().getCoding()).extracting(org.hl7.fhir.r4.model.Coding::getSystem)
+                .containsExactly("urn:oid:1.2.392.200119.6.1005", "urn:oid:1.2.392.200119.4.504");
         assertThat(observation.getEffectiveDateTimeType().getValueAsString()).isEqualTo(result.get("checked_on").toString());
 
         Map<String, Object> notice = jdbc.sql("""
