@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import jakarta.servlet.DispatcherType;
 
@@ -44,6 +48,25 @@ public class WebCommonConfiguration implements WebMvcConfigurer {
     public static final Locale EASY_JAPANESE = new Locale("ja", "JP", "EASY");
 
     /** Messages live in {@code i18n/messages_ja} and {@code messages_en}; there is no third language to fall back to. */
+    /**
+     * Every page is HTML, whatever its address ends in. Thymeleaf otherwise takes the content type
+     * from the request path's extension: the polite refusal at {@code /etax/2025/iryohi.xml} went out
+     * as {@code application/xml}, and a browser offered to save it as a file on the kiosk.
+     */
+    @Bean
+    static BeanPostProcessor htmlPagesWhateverTheAddress() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ThymeleafViewResolver views) {
+                    views.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+                    views.setForceContentType(true);
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

@@ -3,7 +3,6 @@ package jp.mynahealth.portal.download;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
@@ -16,11 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriUtils;
-import org.thymeleaf.spring6.view.AbstractThymeleafView;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.mynahealth.portal.access.AccessLog;
@@ -46,13 +41,11 @@ class DownloadController {
     private final FhirRecords records;
     private final AccessLog accessLog;
     private final Clock clock;
-    private final ThymeleafViewResolver views;
 
-    DownloadController(FhirRecords records, AccessLog accessLog, Clock clock, ThymeleafViewResolver views) {
+    DownloadController(FhirRecords records, AccessLog accessLog, Clock clock) {
         this.records = records;
         this.accessLog = accessLog;
         this.clock = clock;
-        this.views = views;
     }
 
     @GetMapping("/download")
@@ -119,20 +112,12 @@ class DownloadController {
         }
     }
 
-    /**
-     * The refusal page, labelled HTML: Thymeleaf takes the content type from the address's extension
-     * unless forced, and these addresses end in .json.
-     */
+    /** The refusal page (HTML whatever the address ends in: WebCommonConfiguration forces it). */
     @ExceptionHandler(DownloadOnKioskException.class)
-    ModelAndView downloadOnKiosk(DownloadOnKioskException e, HttpServletResponse response, Locale locale) throws Exception {
+    String downloadOnKiosk(DownloadOnKioskException e, HttpServletResponse response) {
         log.warn("Refused a data download in a kiosk session");
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        View page = views.resolveViewName("portal/download/no-download", locale);
-        if (page instanceof AbstractThymeleafView thymeleaf) {
-            thymeleaf.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-            thymeleaf.setForceContentType(true);
-        }
-        return new ModelAndView(page);
+        return "portal/download/no-download";
     }
 }

@@ -122,9 +122,12 @@ class KioskPagesTest {
         long before = rows(TARO, "download_tax_xml", "kiosk", "refused");
         String refused = mvc.perform(get("/etax/2025/iryohi.xml").with(atKiosk(TARO))).andExpect(status().isForbidden())
                 .andExpect(header().string("Cache-Control", "no-store"))
+                // A page, labelled as one: a browser must show it, not offer an "XML file" to save on the kiosk.
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/html")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("この端末ではファイルを受け取れません").doesNotContain("<?xml");
-        mvc.perform(get("/etax/2025/iryohi.xlsx").with(atKiosk(TARO))).andExpect(status().isForbidden());
+        mvc.perform(get("/etax/2025/iryohi.xlsx").with(atKiosk(TARO))).andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/html")));
         assertThat(rows(TARO, "download_tax_xml", "kiosk", "refused")).isEqualTo(before + 1);
         // In a citizen's own browser the same address is not refused for being a download (this role has no signing key: 503).
         assertThat(mvc.perform(get("/etax/2025/iryohi.xml").with(as(TARO))).andReturn().getResponse().getStatus()).isNotEqualTo(403);
