@@ -1,6 +1,5 @@
 package jp.mynahealth.bench;
 
-import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -9,14 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,7 +23,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.mynahealth.common.cardlogin.SignedData;
 
 /**
  * Connects an app for many citizens, without a browser, and prints each access token on its own line
@@ -40,8 +33,6 @@ import jp.mynahealth.common.cardlogin.SignedData;
  */
 public final class AppTokens {
 
-    private static final Pattern CHALLENGE = Pattern.compile("challenge=([A-Za-z0-9_-]+)");
-    private static final Pattern ORIGIN = Pattern.compile("origin=(http[^&\"]+)");
     private static final Pattern STATE = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -72,12 +63,6 @@ public final class AppTokens {
 
     static String connect(String idp, String client, String secret, String redirect, String scope, Path cardFile, String pin)
             throws Exception {
-        KeyStore card = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(cardFile)) {
-            card.load(in, pin.toCharArray());
-        }
-        PrivateKey key = (PrivateKey) card.getKey("auth", pin.toCharArray());
-        X509Certificate certificate = (X509Certificate) card.getCertificate("auth");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         byte[] random = new byte[32];
@@ -88,23 +73,8 @@ public final class AppTokens {
         String authorize = idp + "/oauth2/authorize?response_type=code&client_id=" + encode(client) + "&redirect_uri="
                 + encode(redirect) + "&scope=" + encode(scope) + "&state=bench&code_challenge=" + challengeHash
                 + "&code_challenge_method=S256";
-        String loginPage = location(get(browser, authorize));
-        String page = get(browser, loginPage).body();
-        Matcher challenge = CHALLENGE.matcher(page);
-        Matcher origin = ORIGIN.matcher(page);
-        if (!challenge.find() || !origin.find()) {
-            throw new IllegalStateException("no challenge on the login page");
-        }
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(key);
-        signer.update(SignedData.of(origin.group(1), challenge.group(1)));
-        String token = "{\"format\":\"myna-auth:1\",\"certificate\":\"" + Base64.getEncoder().encodeToString(certificate.getEncoded())
-                + "\",\"algorithm\":\"RS256\",\"signature\":\"" + Base64.getEncoder().encodeToString(signer.sign())
-                + "\",\"signerVersion\":\"bench\"}";
-        HttpResponse<String> callback = browser.send(HttpRequest.newBuilder(URI.create(origin.group(1) + "/login/card/callback"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("challenge=" + challenge.group(1) + "&auth_token=" + encode(token)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> callback = PortalSession.signIn(browser, location(get(browser, authorize)),
+                PortalSession.SoftCard.load(cardFile, pin));
         // Back to the authorization request, which now sends the citizen to the consent page.
         String again = location(get(browser, location(callback)));
         String consentUrl = location(get(browser, again));
@@ -142,14 +112,12 @@ public final class AppTokens {
     }
 
     private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return PortalSession.get(browser, url);
     }
 
+    /** Where a redirect leads, as an absolute address (the idp's consent redirect is relative). */
     private static String location(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                "expected a redirect from " + response.uri() + " but got HTTP " + response.statusCode()));
-        return response.uri().resolve(location).toString();
+        return response.uri().resolve(PortalSession.location(response)).toString();
     }
 
     private static String encode(String value) {

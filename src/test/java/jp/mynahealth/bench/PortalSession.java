@@ -64,14 +64,21 @@ public final class PortalSession {
         }
     }
 
-    static String logIn(String portal, Path cardFile, String pin) throws Exception {
-        KeyStore card = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(cardFile)) {
-            card.load(in, pin.toCharArray());
+    /** A soft card's authentication key and certificate. */
+    record SoftCard(PrivateKey key, X509Certificate certificate) {
+
+        static SoftCard load(Path file, String pin) throws Exception {
+            KeyStore card = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(file)) {
+                card.load(in, pin.toCharArray());
+            }
+            return new SoftCard((PrivateKey) card.getKey("auth", pin.toCharArray()), (X509Certificate) card.getCertificate("auth"));
         }
-        PrivateKey key = (PrivateKey) card.getKey("auth", pin.toCharArray());
-        X509Certificate certificate = (X509Certificate) card.getCertificate("auth");
-        return logIn(portal, key, certificate);
+    }
+
+    static String logIn(String portal, Path cardFile, String pin) throws Exception {
+        SoftCard card = SoftCard.load(cardFile, pin);
+        return logIn(portal, card.key(), card.certificate());
     }
 
     /**
@@ -82,24 +89,7 @@ public final class PortalSession {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
         String authorize = location(get(browser, portal + "/oauth2/authorization/myna"));
-        String loginPage = location(get(browser, authorize));
-        String page = get(browser, loginPage).body();
-        Matcher challenge = CHALLENGE.matcher(page);
-        Matcher origin = ORIGIN.matcher(page);
-        if (!challenge.find() || !origin.find()) {
-            throw new IllegalStateException("no challenge on the login page");
-        }
-        String idp = origin.group(1);
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(key);
-        signer.update(SignedData.of(idp, challenge.group(1)));
-        String token = "{\"format\":\"myna-auth:1\",\"certificate\":\"" + Base64.getEncoder().encodeToString(certificate.getEncoded())
-                + "\",\"algorithm\":\"RS256\",\"signature\":\"" + Base64.getEncoder().encodeToString(signer.sign())
-                + "\",\"signerVersion\":\"bench\"}";
-        HttpResponse<String> callback = browser.send(HttpRequest.newBuilder(URI.create(idp + "/login/card/callback"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("challenge=" + challenge.group(1) + "&auth_token="
-                        + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> callback = signIn(browser, location(get(browser, authorize)), new SoftCard(key, certificate));
         // The callback checks the card and sends the browser on to complete the login with its session cookie.
         String authorization = location(get(browser, location(callback)));
         String code = location(get(browser, authorization));
@@ -112,12 +102,36 @@ public final class PortalSession {
         throw new IllegalStateException("no portal session after the login");
     }
 
-    private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
+    /**
+     * On the idp's login page: signs its challenge with the card, as the signer does, and posts the
+     * signed token to the idp's callback; returns the callback's answer (a redirect on success).
+     */
+    static HttpResponse<String> signIn(HttpClient browser, String loginPage, SoftCard card) throws Exception {
+        String page = get(browser, loginPage).body();
+        Matcher challenge = CHALLENGE.matcher(page);
+        Matcher origin = ORIGIN.matcher(page);
+        if (!challenge.find() || !origin.find()) {
+            throw new IllegalStateException("no challenge on the login page");
+        }
+        String idp = origin.group(1);
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(card.key());
+        signer.update(SignedData.of(idp, challenge.group(1)));
+        String token = "{\"format\":\"myna-auth:1\",\"certificate\":\"" + Base64.getEncoder().encodeToString(card.certificate().getEncoded())
+                + "\",\"algorithm\":\"RS256\",\"signature\":\"" + Base64.getEncoder().encodeToString(signer.sign())
+                + "\",\"signerVersion\":\"bench\"}";
+        return browser.send(HttpRequest.newBuilder(URI.create(idp + "/login/card/callback"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("challenge=" + challenge.group(1) + "&auth_token="
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String location(HttpResponse<String> response) {
+    static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
                 "expected a redirect from " + response.uri() + " but got HTTP " + response.statusCode()));
     }
