@@ -75,10 +75,7 @@ class ApiReadsTest {
         TestBrowser browser = new TestBrowser();
         HttpResponse<String> page = app.logInAndOpenConsent(browser, CardLoginSystem.signer(), CardLoginSystem.CARD,
                 CardLoginSystem.PIN, scopes);
-        java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(state.find()).isTrue();
-        page = browser.get(CardLoginSystem.idp() + "/oauth2/consent?client_id=" + client + "&scope=" + TestBrowser.encode(scopes)
-                + "&state=" + TestBrowser.encode(state.group(1).replace("&amp;", "&")) + "&subject=" + PortalRole.TARO);
+        page = app.consentPageFor(browser, page, scopes, PortalRole.TARO);
         Token token = app.exchange(AppClientFlow.code(app.consent(browser, page, List.of(scopes.split(" ")), "30", null)));
         assertThat(token.status()).isEqualTo(200);
         return token.accessToken();

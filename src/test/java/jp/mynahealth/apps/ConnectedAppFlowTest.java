@@ -61,20 +61,11 @@ class ConnectedAppFlowTest {
         HttpResponse<String> page = app.logInAndOpenConsent(browser, CardLoginSystem.signer(), CardLoginSystem.CARD,
                 CardLoginSystem.PIN, asked);
         assertThat(page.statusCode()).isEqualTo(200);
-        if (page.body().contains("method=\"get\"")) {
-            // 太郎 acts for family: the first step asks whose data.
-            page = browser.get(CardLoginSystem.idp() + "/oauth2/consent?client_id=" + app.clientId() + "&scope="
-                    + TestBrowser.encode(asked) + "&state=" + stateOf(page) + "&subject=" + (subject == null ? PortalRole.TARO : subject));
-        }
+        // 太郎 acts for family: the first step asks whose data.
+        page = app.consentPageFor(browser, page, asked, subject == null ? PortalRole.TARO : subject);
         assertThat(page.body()).contains("テスト家計簿アプリ", "テスト株式会社");
         HttpResponse<String> back = app.consent(browser, page, ticked, duration, subject);
         return app.exchange(AppClientFlow.code(back));
-    }
-
-    private static String stateOf(HttpResponse<String> page) {
-        java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(state.find()).isTrue();
-        return TestBrowser.encode(state.group(1).replace("&amp;", "&"));
     }
 
     @Test
@@ -111,10 +102,7 @@ class ConnectedAppFlowTest {
         AppClientFlow app = app();
         HttpResponse<String> page = app.logInAndOpenConsent(browser, CardLoginSystem.signer(), CardLoginSystem.CARD,
                 CardLoginSystem.PIN, "tax-notice");
-        if (page.body().contains("method=\"get\"")) {
-            page = browser.get(CardLoginSystem.idp() + "/oauth2/consent?client_id=flow-test-app&scope=tax-notice&state="
-                    + stateOf(page) + "&subject=" + PortalRole.TARO);
-        }
+        page = app.consentPageFor(browser, page, "tax-notice", PortalRole.TARO);
         HttpResponse<String> back = app.consent(browser, page, List.of(), null, null);
         assertThat(TestBrowser.location(back)).startsWith(REDIRECT).contains("error=access_denied");
     }
@@ -230,8 +218,7 @@ class ConnectedAppFlowTest {
         AppClientFlow app = app();
         HttpResponse<String> page = app.logInAndOpenConsent(browser, CardLoginSystem.signer(), CardLoginSystem.CARD,
                 CardLoginSystem.PIN, "tax-notice costs");
-        page = browser.get(CardLoginSystem.idp() + "/oauth2/consent?client_id=flow-test-app&scope=" + TestBrowser.encode("tax-notice costs")
-                + "&state=" + stateOf(page) + "&subject=" + PortalRole.ICHIRO);
+        page = app.consentPageFor(browser, page, "tax-notice costs", PortalRole.ICHIRO);
         assertThat(page.body()).doesNotContain("value=\"tax-notice\"");
         HttpResponse<String> forged = app.consent(browser, page, List.of("tax-notice"), "once", PortalRole.ICHIRO.toString());
         assertThat(forged.statusCode()).isEqualTo(400);

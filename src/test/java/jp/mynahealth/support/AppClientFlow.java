@@ -73,6 +73,18 @@ public final class AppClientFlow {
         return current;
     }
 
+    /**
+     * The consent page for {@code subject}'s data: for someone who acts for family the idp first asks
+     * whose data (a GET form); this answers it as the browser would. Any other page is returned as it is.
+     */
+    public HttpResponse<String> consentPageFor(TestBrowser browser, HttpResponse<String> page, String scopes, Object subject) {
+        if (!page.body().contains("method=\"get\"")) {
+            return page;
+        }
+        return browser.get(idp + "/oauth2/consent?client_id=" + TestBrowser.encode(clientId) + "&scope=" + TestBrowser.encode(scopes)
+                + "&state=" + state(page) + "&subject=" + subject);
+    }
+
     /** Posts the consent page's form with the given kinds ticked and duration; returns the idp's answer (a redirect to the app). */
     public HttpResponse<String> consent(TestBrowser browser, HttpResponse<String> page, List<String> scopes, String duration,
             String subject) {
