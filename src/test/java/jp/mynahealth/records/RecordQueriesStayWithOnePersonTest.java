@@ -96,6 +96,11 @@ class RecordQueriesStayWithOnePersonTest {
                 post("/notices/read").param("key", "vaccination:je:3:overdue").with(csrf()),
                 post("/notices/read-all").with(csrf())));
         visits.put(unregisteredPerson(), registrationAndCancellation());
+        // The API, as an app with a consent to everything reads it (the token's check itself is ApiReadsTest's).
+        List<MockHttpServletRequestBuilder> api = apiCalls();
+        List<MockHttpServletRequestBuilder> taro = new ArrayList<>(visits.get(TARO));
+        taro.addAll(api);
+        visits.put(TARO, taro);
         List<String> violations = new ArrayList<>();
         Set<String> checkedStatements = new TreeSet<>();
         Set<String> tablesRead = new TreeSet<>();
@@ -103,8 +108,12 @@ class RecordQueriesStayWithOnePersonTest {
             UUID person = visit.getKey();
             for (MockHttpServletRequestBuilder request : visit.getValue()) {
                 List<Executed> executed = StatementRecordingDriver.record(() -> {
-                    int status = mvc.perform(request.with(as(person))).andReturn().getResponse().getStatus();
+                    int status = mvc.perform(request.with(api.contains(request) ? app(person) : as(person))).andReturn()
+                            .getResponse().getStatus();
                     assertThat(status).as("the page answered without a server error").isLessThan(500);
+                    if (api.contains(request)) {
+                        assertThat(status).as("the API answered the app").isEqualTo(200);
+                    }
                 });
                 for (Executed statement : executed) {
                     if (!OnePersonPlanCheck.isDml(statement.sql())) {
@@ -242,6 +251,22 @@ class RecordQueriesStayWithOnePersonTest {
                 get("/history").param("after", "2026-11-20T00:00:00Z").param("afterSource", "provision")
                         .param("afterId", "1000000").header("HX-Request", "true"),
                 get("/apps"));
+    }
+
+    private static List<MockHttpServletRequestBuilder> apiCalls() {
+        return List.of(get("/api/v1/tax-notices/2025"), get("/api/v1/fhir/Patient"), get("/api/v1/fhir/Coverage"),
+                get("/api/v1/fhir/MedicationDispense").param("date", "ge2025-01-01").param("_count", "5"),
+                get("/api/v1/fhir/Observation"), get("/api/v1/fhir/ExplanationOfBenefit").param("date", "2025"));
+    }
+
+    /** An app's call for the person: the authentication the API's chain makes of a token and its consent. */
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor app(UUID person) {
+        PersonId id = new PersonId(person);
+        org.springframework.security.oauth2.jwt.Jwt token = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("test")
+                .header("alg", "RS256").subject(person.toString()).claim("cid", "1").build();
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                new jp.mynahealth.portal.api.ApiAuthentication(new jp.mynahealth.portal.api.ApiCaller(id, id, "one-person-test",
+                        "one-person-test", java.util.EnumSet.allOf(jp.mynahealth.common.apps.AppScope.class), 1), token));
     }
 
     private static List<MockHttpServletRequestBuilder> registrationAndCancellation() {
