@@ -17,6 +17,11 @@ final class FhirCodes {
      * beside the 特定健診 item code for the laboratory items only, whose codes are JLAC10 codes.
      */
     static final String JLAC10 = "urn:oid:1.2.392.200119.4.504";
+    /**
+     * The portal's own vaccine codes (records.vaccine: DPT-IPV-HIB, MR, JE …), one a vaccine of the routine
+     * programme, not a product: no national code list names vaccines this way, so the system is the portal's.
+     */
+    static final String VACCINE = "urn:myna-health:fhir:vaccine";
     /** 保険者番号 (JP Core InsurerNumber). */
     static final String INSURER_NUMBER = "urn:oid:1.2.392.100495.20.3.61";
     /** 医療機関コード (10 digits: prefecture, 点数表, number, check digit), JP Core. */

@@ -20,6 +20,7 @@ import jp.mynahealth.portal.api.fhir.RecordRows.DispenseRow;
 import jp.mynahealth.portal.api.fhir.RecordRows.NoticeRow;
 import jp.mynahealth.portal.api.fhir.RecordRows.Page;
 import jp.mynahealth.portal.api.fhir.RecordRows.ResultRow;
+import jp.mynahealth.portal.api.fhir.RecordRows.VaccinationRow;
 import jp.mynahealth.records.PersonId;
 
 /**
@@ -99,13 +100,15 @@ public class FhirRecords {
                 .forEach(row -> entry(bundle, addresses, ObservationMapping.observation(row, addresses)));
         all(position -> repository.notices(person, null, null, position, CHUNK), FhirRecords::position)
                 .forEach(row -> entry(bundle, addresses, ExplanationOfBenefitMapping.explanation(row, coverages, addresses)));
+        all(position -> repository.vaccinations(person, position, CHUNK), FhirRecords::position)
+                .forEach(row -> entry(bundle, addresses, ImmunizationMapping.immunization(row, addresses)));
         return bundle;
     }
 
     /**
      * The person's summary as an International Patient Summary shaped document: the Composition, the
-     * Patient, the drugs dispensed in the last {@value PatientSummaryDocument#RECENT_DAYS} days, the
-     * results of the latest checkup and the coverage in force today.
+     * Patient, the drugs dispensed in the last {@value PatientSummaryDocument#RECENT_DAYS} days, every
+     * routine vaccination, the results of the latest checkup and the coverage in force today.
      */
     public Bundle patientSummary(PersonId person) {
         LocalDate today = LocalDate.now(clock);
@@ -116,9 +119,11 @@ public class FhirRecords {
         List<ResultRow> latest = repository.latestCheckup(person)
                 .map(day -> all(position -> repository.results(person, day, day, position, CHUNK), FhirRecords::position))
                 .orElse(List.of());
+        List<VaccinationRow> vaccinations = all(position -> repository.vaccinations(person, position, CHUNK), FhirRecords::position);
         return new PatientSummaryDocument(addresses, clock).build(patient(person),
                 coverages.stream().filter(c -> c.covers(today)).map(c -> CoverageMapping.coverage(c, addresses)).toList(),
                 recent.stream().map(row -> MedicationDispenseMapping.dispense(row, addresses)).toList(),
+                vaccinations.stream().map(row -> ImmunizationMapping.immunization(row, addresses)).toList(),
                 latest.stream().map(row -> ObservationMapping.observation(row, addresses)).toList());
     }
 
@@ -161,6 +166,10 @@ public class FhirRecords {
 
     private static Position position(ResultRow row) {
         return new Position(row.checkedOn(), row.checkupId().toString(), row.itemCode());
+    }
+
+    private static Position position(VaccinationRow row) {
+        return new Position(row.givenOn(), String.valueOf(row.id()), null);
     }
 
     private static Position position(NoticeRow row) {

@@ -13,6 +13,7 @@ import jp.mynahealth.portal.api.fhir.RecordRows.DispenseRow;
 import jp.mynahealth.portal.api.fhir.RecordRows.NoticeRow;
 import jp.mynahealth.portal.api.fhir.RecordRows.Page;
 import jp.mynahealth.portal.api.fhir.RecordRows.ResultRow;
+import jp.mynahealth.portal.api.fhir.RecordRows.VaccinationRow;
 import jp.mynahealth.records.Person;
 import jp.mynahealth.records.PersonId;
 
@@ -170,6 +171,29 @@ class FhirRecordsRepository {
                         row.getString("institution_code"), row.getString("institution_name"), row.getString("insurer_number"),
                         row.getString("insurer_name"), row.getString("category"), row.getInt("days"), row.getLong("total_cost"),
                         row.getLong("insurer_share"), row.getLong("public_share"), row.getLong("patient_share")))
+                .list();
+        return page(rows, size);
+    }
+
+    /** Routine vaccinations (予防接種), one row a dose, with the code list's name of the vaccine. */
+    Page<VaccinationRow> vaccinations(PersonId person, Position after, int size) {
+        List<VaccinationRow> rows = store.jdbc().sql("""
+                select v.vaccination_id, v.given_on, v.vaccine_code, c.name as vaccine_name, v.dose_number, v.lot_number,
+                       v.place, v.recorded_on
+                from records.vaccination v
+                join records.vaccine c on c.vaccine_code = v.vaccine_code
+                where v.person_id = :person
+                  and (v.given_on, v.vaccination_id) < (:afterDate, :afterId)
+                order by v.given_on desc, v.vaccination_id desc
+                limit :limit
+                """)
+                .param("person", person.value())
+                .param("afterDate", after == null ? LATEST : after.date())
+                .param("afterId", after == null ? Long.MAX_VALUE : Long.parseLong(after.id()))
+                .param("limit", size + 1)
+                .query((row, n) -> new VaccinationRow(row.getLong("vaccination_id"), row.getObject("given_on", LocalDate.class),
+                        row.getString("vaccine_code"), row.getString("vaccine_name"), row.getInt("dose_number"),
+                        row.getString("lot_number"), row.getString("place"), row.getObject("recorded_on", LocalDate.class)))
                 .list();
         return page(rows, size);
     }

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
@@ -28,7 +29,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 /**
  * A patient summary shaped after the International Patient Summary (IPS): a document Bundle whose
  * Composition (LOINC 60591-5) has the sections IPS requires — medications, allergies, problems —
- * and those the store can fill — results and payers. The store holds no allergies or problems: those
+ * and those the store can fill — immunizations, results and payers. The store holds no allergies or problems: those
  * sections say so (emptyReason {@code unavailable}) rather than claiming there are none. Every
  * section has a short narrative in Japanese, which a section without entries needs.
  */
@@ -48,7 +49,8 @@ final class PatientSummaryDocument {
         this.clock = clock;
     }
 
-    Bundle build(Patient patient, List<Coverage> coverages, List<MedicationDispense> dispenses, List<Observation> results) {
+    Bundle build(Patient patient, List<Coverage> coverages, List<MedicationDispense> dispenses,
+            List<Immunization> immunizations, List<Observation> results) {
         Date now = Date.from(clock.instant());
         Composition composition = new Composition();
         String compositionId = UUID.nameUUIDFromBytes((patient.getIdPart() + "/ips/" + now.getTime())
@@ -79,6 +81,17 @@ final class PatientSummaryDocument {
         Composition.SectionComponent problems = section(composition, "11450-4", "Problem list - Reported", "病名・問題");
         fill(problems, List.of(), "unavailable", "このサービスは病名の情報を持っていません。");
 
+        // The store holds the municipalities' routine vaccinations only (定期接種): the title says so, lest an
+        // empty section read as "never vaccinated" to someone whose vaccinations were voluntary (任意接種).
+        Composition.SectionComponent immunizationSection = section(composition, "11369-6", "History of Immunization Narrative",
+                "予防接種（定期接種）");
+        for (Immunization immunization : immunizations) {
+            immunizationSection.addEntry(reference(immunization));
+        }
+        fill(immunizationSection, immunizations.stream().map(i -> i.getOccurrenceDateTimeType().getValueAsString() + " "
+                + i.getVaccineCode().getText() + " 第" + i.getProtocolAppliedFirstRep().getDoseNumberPositiveIntType().getValue()
+                + "回").toList(), "nilknown", "定期予防接種の記録はありません。");
+
         Composition.SectionComponent resultSection = section(composition, "30954-2",
                 "Relevant diagnostic tests/laboratory data Narrative", "検査結果（最近の健診）");
         for (Observation result : results) {
@@ -99,7 +112,7 @@ final class PatientSummaryDocument {
         bundle.setTimestamp(now);
         bundle.addEntry().setFullUrl(addresses.fullUrl("Composition", compositionId)).setResource(composition);
         bundle.addEntry().setFullUrl(addresses.patient()).setResource(patient);
-        for (List<? extends Resource> resources : List.of(dispenses, results, coverages)) {
+        for (List<? extends Resource> resources : List.of(dispenses, immunizations, results, coverages)) {
             for (Resource resource : resources) {
                 bundle.addEntry().setFullUrl(addresses.fullUrl(resource.fhirType(), resource.getIdPart())).setResource(resource);
             }

@@ -34,6 +34,11 @@ final class RecordRows {
             BigDecimal referenceLow, BigDecimal referenceHigh, String flag) {
     }
 
+    /** A dose of a routine vaccination as the municipality recorded it; the lot number may be missing. */
+    record VaccinationRow(long id, LocalDate givenOn, String vaccineCode, String vaccineName, int doseNumber,
+            String lotNumber, String place, LocalDate recordedOn) {
+    }
+
     record NoticeRow(long id, LocalDate serviceMonth, String institutionCode, String institutionName, String insurerNumber,
             String insurerName, String category, int days, long totalCost, long insurerShare, long publicShare,
             long patientShare) {

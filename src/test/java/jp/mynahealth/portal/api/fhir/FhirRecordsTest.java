@@ -2,6 +2,7 @@ package jp.mynahealth.portal.api.fhir;
 
 import static jp.mynahealth.support.PortalRole.HANAKO;
 import static jp.mynahealth.support.PortalRole.ICHIRO;
+import static jp.mynahealth.support.PortalRole.SAKURA;
 import static jp.mynahealth.support.PortalRole.TARO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,11 +20,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,6 +173,63 @@ class FhirRecordsTest {
     }
 
     @Test
+    void everyVaccinationIsAnImmunizationInTheDownloadAndTheSummaryNewestFirst() {
+        List<Map<String, Object>> doses = jdbc.sql("""
+                select v.vaccination_id, v.given_on, v.vaccine_code, c.name, v.dose_number, v.lot_number, v.place, v.recorded_on
+                from records.vaccination v join records.vaccine c using (vaccine_code)
+                where v.person_id = :p order by v.given_on desc, v.vaccination_id desc""").param("p", SAKURA).query().listOfRows();
+        assertThat(doses).as("the demo set gives さくら her routine vaccinations").hasSizeGreaterThan(10);
+        assertThat(doses).as("some with a lot number").anySatisfy(d -> assertThat(d.get("lot_number")).isNotNull());
+
+        Bundle everything = records.everything(new PersonId(SAKURA));
+        List<Immunization> immunizations = everything.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Immunization.class::isInstance).map(Immunization.class::cast).toList();
+        assertThat(immunizations).extracting(Immunization::getIdPart)
+                .containsExactlyElementsOf(doses.stream().map(d -> d.get("vaccination_id").toString()).toList());
+        for (int i = 0; i < doses.size(); i++) {
+            Map<String, Object> dose = doses.get(i);
+            Immunization immunization = immunizations.get(i);
+            assertThat(immunization.getStatus()).isEqualTo(Immunization.ImmunizationStatus.COMPLETED);
+            assertThat(immunization.getVaccineCode().getCoding()).singleElement().satisfies(coding -> {
+                assertThat(coding.getSystem()).isEqualTo("urn:myna-health:fhir:vaccine");
+                assertThat(coding.getCode()).isEqualTo(dose.get("vaccine_code"));
+                assertThat(coding.getDisplay()).isEqualTo(dose.get("name"));
+            });
+            assertThat(immunization.getVaccineCode().getText()).isEqualTo(dose.get("name"));
+            assertThat(immunization.getPatient().getReference()).isEqualTo(everything.getEntryFirstRep().getFullUrl());
+            assertThat(immunization.getOccurrenceDateTimeType().getValueAsString()).isEqualTo(dose.get("given_on").toString());
+            assertThat(immunization.getRecordedElement().getValueAsString()).isEqualTo(dose.get("recorded_on").toString());
+            assertThat(immunization.hasLotNumber() ? immunization.getLotNumber() : null).isEqualTo(dose.get("lot_number"));
+            assertThat(immunization.getLocation().getDisplay()).isEqualTo(dose.get("place"));
+            assertThat(immunization.getProtocolApplied()).singleElement().satisfies(p -> assertThat(
+                    p.getDoseNumberPositiveIntType().getValue()).isEqualTo(((Number) dose.get("dose_number")).intValue()));
+        }
+
+        Bundle summary = records.patientSummary(new PersonId(SAKURA));
+        Composition.SectionComponent section = immunizationSection(summary);
+        assertThat(section.getTitle()).isEqualTo("予防接種（定期接種）");
+        assertThat(section.hasEmptyReason()).isFalse();
+        List<String> fullUrls = summary.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList();
+        List<String> immunizationUrls = summary.getEntry().stream().filter(e -> e.getResource() instanceof Immunization)
+                .map(Bundle.BundleEntryComponent::getFullUrl).toList();
+        assertThat(section.getEntry()).extracting(Reference::getReference)
+                .containsExactlyElementsOf(immunizationUrls).hasSize(doses.size()).allSatisfy(url -> assertThat(fullUrls).contains(url));
+        Map<String, Object> newest = doses.get(0);
+        assertThat(section.getText().getDivAsString()).contains(newest.get("given_on") + " " + newest.get("name") + " 第"
+                + newest.get("dose_number") + "回");
+
+        UUID unvaccinated = jdbc.sql("""
+                select person_id from records.person p where family_name = '見本'
+                and not exists (select 1 from records.vaccination v where v.person_id = p.person_id) order by 1 limit 1""")
+                .query(UUID.class).single();
+        Composition.SectionComponent empty = immunizationSection(records.patientSummary(new PersonId(unvaccinated)));
+        assertThat(empty.hasEntry()).isFalse();
+        assertThat(empty.getEmptyReason().getCodingFirstRep().getCode()).isEqualTo("nilknown");
+        assertThat(empty.getText().getDivAsString()).contains("定期予防接種の記録はありません。");
+        assertThat(records.everything(new PersonId(unvaccinated)).getEntry()).noneMatch(e -> e.getResource() instanceof Immunization);
+    }
+
+    @Test
     void theBundleLinksItselfAndItsNextPageOnTheBaseUrl() {
         FhirSearch search = FhirSearch.parse(new PersonId(TARO), FhirResourceType.MEDICATION_DISPENSE,
                 Map.of("date", new String[] {"ge2024-01-01"}, "_count", new String[] {"5"}));
@@ -223,6 +284,12 @@ class FhirRecordsTest {
                 .as("another person's cursor").isInstanceOf(InvalidSearchException.class);
         assertThatThrownBy(() -> FhirSearch.parse(taro, FhirResourceType.EXPLANATION_OF_BENEFIT, Map.of("_cursor", new String[] {cursor})))
                 .as("another type's cursor").isInstanceOf(InvalidSearchException.class);
+    }
+
+    private static Composition.SectionComponent immunizationSection(Bundle summary) {
+        Composition composition = (Composition) summary.getEntryFirstRep().getResource();
+        return composition.getSection().stream().filter(s -> s.getCode().getCodingFirstRep().getCode().equals("11369-6"))
+                .findFirst().orElseThrow();
     }
 
     /** Every page of a search, following the next links as an app would. */

@@ -29,7 +29,7 @@ import jp.mynahealth.support.PortalRole;
  * Everything the FHIR records give for every demo person validates against the base R4 profiles
  * (HAPI's instance validator, with R4's own terminology and the common code systems: UCUM, the
  * HL7 terminology) without an error, and its JSON reads back. Warnings remain, and are expected: the
- * Japanese code systems (YJ, 特定健診項目コード, 保険者番号) are unknown to the validator offline, and
+ * Japanese code systems (YJ, 特定健診項目コード, 保険者番号) and the portal's vaccine codes are unknown to the validator offline, and
  * few resources carry a narrative. The IPS implementation guide itself is not available offline: the
  * summary is checked against the base profiles and the IPS rules this test spells out.
  */
@@ -92,7 +92,7 @@ class FhirValidationTest {
         assertThat(composition.getAuthorFirstRep().getDisplay()).isEqualTo("Myna Health Portal");
         assertThat(summary.getEntry().get(1).getResource().fhirType()).isEqualTo("Patient");
         assertThat(composition.getSection()).extracting(s -> s.getCode().getCodingFirstRep().getCode())
-                .contains("10160-0", "48765-2", "11450-4", "30954-2");
+                .contains("10160-0", "48765-2", "11450-4", "11369-6", "30954-2");
         List<String> fullUrls = summary.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList();
         assertThat(fullUrls).doesNotHaveDuplicates().allSatisfy(url -> assertThat(url).startsWith("urn:uuid:"));
         for (Composition.SectionComponent section : composition.getSection()) {
