@@ -84,7 +84,7 @@ class ConnectedAppFlowTest {
                 select count(*) from portal.access_log
                 where person_id = :p and action = 'api_tax_notice' and channel = 'api' and terminal_id = 'flow-test-app'
                 """).param("p", PortalRole.TARO).query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("select last_read_at is not null from idp.app_consent where consent_id = :c")
+        assertThat(jdbc.sql("select last_read_at is not null from portal.app_read where consent_id = :c")
                 .param("c", Long.parseLong((String) claims.get("cid"))).query(Boolean.class).single()).isTrue();
     }
 
@@ -130,7 +130,9 @@ class ConnectedAppFlowTest {
         assertThat(AppClientFlow.call(api("/tax-notices/2025"), refreshed.accessToken()).statusCode()).isEqualTo(200);
 
         long consent = Long.parseLong((String) AppClientFlow.claims(refreshed.accessToken()).get("cid"));
-        jdbc.sql("update idp.app_consent set ended_at = now(), ended_by = 'person' where consent_id = :c").param("c", consent).update();
+        // The citizen disconnects it on 連携中のアプリ (ConnectedAppsPagesTest drives the page).
+        jdbc.sql("insert into portal.app_disconnection (consent_id, person_id, ended_at, ended_by) values (:c, :p, now(), 'person')")
+                .param("c", consent).param("p", PortalRole.TARO).update();
         assertThat(AppClientFlow.call(api("/tax-notices/2025"), refreshed.accessToken()).statusCode()).isEqualTo(401);
         assertThat(app().refresh(refreshed.refreshToken()).status()).isEqualTo(400);
     }

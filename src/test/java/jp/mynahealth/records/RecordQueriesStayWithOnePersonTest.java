@@ -148,11 +148,18 @@ class RecordQueriesStayWithOnePersonTest {
      * A proxy grant links two people by design: the principal is told who their proxy is, and their
      * history names the proxy who acted (the access log's actor_id). Reading the other party's name is
      * a lookup of one person by the id the grant or log row holds (a router query to that person's
-     * shard, src/docs/scale-out.md), never a scan; nothing else of theirs is read.
+     * shard, src/docs/scale-out.md), never a scan; nothing else of theirs is read. Likewise a proxy's
+     * list of the apps they connected for the people they act for (the consents they gave, by
+     * actor_id, on every shard through its index, as the proxies' own list): those consents, their
+     * endings and last reads, and the principal's name.
      */
     private static boolean otherPartyOfAGrant(String sql, String violation) {
-        return (sql.contains("portal.proxy_grant") || sql.contains("actor_id"))
+        boolean aName = (sql.contains("portal.proxy_grant") || sql.contains("actor_id"))
                 && violation.contains(" of records.person (as ");
+        boolean appsConnectedAsProxy = sql.contains("from idp.app_consent c") && sql.contains("where c.actor_id = ?")
+                && (violation.contains(" of idp.app_consent (as c)") || violation.contains(" of portal.app_disconnection (as d)")
+                        || violation.contains(" of portal.app_read (as r)"));
+        return aName || appsConnectedAsProxy;
     }
 
     /** So that a broken check cannot pass everything: what a sharded store would answer from every shard is caught. */

@@ -73,6 +73,8 @@ public class Consents {
         return jdbc.sql("""
                 select c.consent_id, c.person_id, c.actor_id, c.app_id, c.scopes, c.once, c.valid_until,
                        c.ended_at is null and c.valid_until > :now and a.retired_at is null
+                       -- Ended by the citizen on the portal's 連携中のアプリ (the portal's record, read here).
+                       and not exists (select 1 from portal.app_disconnection d where d.consent_id = c.consent_id)
                        and (c.grant_id is null or exists (
                            select 1 from portal.proxy_grant g
                            where g.grant_id = c.grant_id and g.proxy_id = c.actor_id and g.principal_id = c.person_id

@@ -14,8 +14,10 @@ import jp.mynahealth.common.apps.AppScope;
 import jp.mynahealth.records.PersonId;
 
 /**
- * The consent behind each API call, read at every call (one indexed row): ended, past its day, its
- * app retired, or the proxy grant it rode on ended, and the call is refused whatever the token says.
+ * The consent behind each API call, read at every call (one indexed row): ended (replaced at the idp,
+ * or disconnected here), past its day, its app retired, or the proxy grant it rode on ended, and the
+ * call is refused whatever the token says. The consent and the app are the idp's (read here); the
+ * disconnection and the last read are the portal's own rows.
  */
 @Repository
 class ApiConsents {
@@ -35,6 +37,7 @@ class ApiConsents {
                 from idp.app_consent c join idp.app a on a.app_id = c.app_id
                 where c.consent_id = :consent and c.person_id = :person
                   and c.ended_at is null and c.valid_until > :now and a.retired_at is null
+                  and not exists (select 1 from portal.app_disconnection d where d.consent_id = c.consent_id and d.person_id = :person)
                   and (c.grant_id is null or exists (
                       select 1 from portal.proxy_grant g
                       where g.grant_id = c.grant_id and g.proxy_id = c.actor_id and g.principal_id = c.person_id
@@ -53,10 +56,12 @@ class ApiConsents {
                 }).optional();
     }
 
-    /** For the citizen's list of connected apps: when the app last read. */
+    /** For the citizen's list of connected apps: when the app last read (the portal's record, not the idp's consent). */
     void markRead(ApiCaller caller) {
-        jdbc.sql("update idp.app_consent set last_read_at = :now where consent_id = :consent and person_id = :person")
-                .param("now", Timestamp.from(clock.instant())).param("consent", caller.consentId())
+        jdbc.sql("""
+                insert into portal.app_read (consent_id, person_id, last_read_at) values (:consent, :person, :now)
+                on conflict (consent_id) do update set last_read_at = excluded.last_read_at
+                """).param("now", Timestamp.from(clock.instant())).param("consent", caller.consentId())
                 .param("person", caller.person().value()).update();
     }
 }

@@ -16,21 +16,27 @@ import jp.mynahealth.common.apps.AppScope;
 import jp.mynahealth.records.PersonId;
 
 /**
- * The citizen's consents to apps (idp.app_consent, given at the idp): listed, and ended at once. Ending
- * one also removes the Authorization Server's record of it, so its refresh token is gone too; the
- * API refuses its access tokens from the next call (it checks the consent each time).
+ * The citizen's consents to apps (idp.app_consent, given at the idp and read here): listed, and ended
+ * at once by a row of the portal's own (portal.app_disconnection), which the API checks at every
+ * call and the idp before every token, so neither its access token nor its refresh token reads again.
  */
 @Repository
 class ConnectedAppRepository {
 
+    /** {@code %1$s}: whose data, as the query knows it (the asking person, or each row's person for a proxy's list). */
     private static final String SELECT = """
             select c.consent_id, a.name as app_name, a.operator, c.scopes, c.once, c.granted_at, c.valid_until,
-                   c.last_read_at,
+                   (select r.last_read_at from portal.app_read r
+                    where r.consent_id = c.consent_id and r.person_id = %1$s) as last_read_at,
                    (select p.family_name || ' ' || p.given_name from records.person p where p.person_id = c.person_id) as person_name,
                    (select p.family_name || ' ' || p.given_name from records.person p where p.person_id = c.actor_id) as actor_name
             from idp.app_consent c join idp.app a on a.app_id = c.app_id
             """;
-    private static final String IN_FORCE = " c.ended_at is null and c.valid_until > :now and a.retired_at is null ";
+    private static final String IN_FORCE = """
+             c.ended_at is null and c.valid_until > :now and a.retired_at is null
+             and not exists (select 1 from portal.app_disconnection d
+                             where d.consent_id = c.consent_id and d.person_id = %1$s)
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -42,14 +48,16 @@ class ConnectedAppRepository {
 
     /** The apps that may read the person's data (whoever consented), newest first. */
     List<ConnectedApp> readingMyData(PersonId person) {
-        return jdbc.sql(SELECT + " where c.person_id = :person and" + IN_FORCE + " order by c.granted_at desc, c.consent_id desc")
+        return jdbc.sql((SELECT + " where c.person_id = :person and" + IN_FORCE + " order by c.granted_at desc, c.consent_id desc")
+                .formatted(":person"))
                 .param("person", person.value()).param("now", Timestamp.from(clock.instant()))
                 .query((row, n) -> app(row, false)).list();
     }
 
     /** The apps the person connected to someone else's data, as their proxy. */
     List<ConnectedApp> connectedAsProxy(PersonId actor) {
-        return jdbc.sql(SELECT + " where c.actor_id = :actor and" + IN_FORCE + " order by c.granted_at desc, c.consent_id desc")
+        return jdbc.sql((SELECT + " where c.actor_id = :actor and" + IN_FORCE + " order by c.granted_at desc, c.consent_id desc")
+                .formatted("c.person_id"))
                 .param("actor", actor.value()).param("now", Timestamp.from(clock.instant()))
                 .query((row, n) -> app(row, true)).list();
     }
@@ -59,24 +67,28 @@ class ConnectedAppRepository {
         return jdbc.sql("""
                 select c.person_id from idp.app_consent c
                 where c.consent_id = :consent and c.person_id = :person and c.ended_at is null
+                  and not exists (select 1 from portal.app_disconnection d where d.consent_id = c.consent_id and d.person_id = :person)
                 union all
                 select c.person_id from idp.app_consent c
                 where c.consent_id = :consent and c.actor_id = :person and c.ended_at is null
+                  and not exists (select 1 from portal.app_disconnection d
+                                  where d.consent_id = c.consent_id and d.person_id = c.person_id)
                 """).param("consent", consentId).param("person", person.value())
                 .query((row, n) -> new PersonId(row.getObject(1, java.util.UUID.class))).optional();
     }
 
-    /** Ends the consent (by the person whose data it reads, or the proxy who gave it) and its authorization. */
+    /**
+     * Ends the consent (by the person whose data it reads, or the proxy who gave it): a row of the
+     * portal's own. The API refuses its tokens from the next call, and the idp, which reads it before
+     * any token, refreshes none.
+     */
     void end(long consentId, PersonId whose, boolean byProxy) {
-        String authorization = jdbc.sql("""
-                update idp.app_consent set ended_at = :now, ended_by = :by
-                where consent_id = :consent and person_id = :whose and ended_at is null
-                returning authorization_id
+        jdbc.sql("""
+                insert into portal.app_disconnection (consent_id, person_id, ended_at, ended_by)
+                values (:consent, :whose, :now, :by)
+                on conflict (consent_id) do nothing
                 """).param("now", Timestamp.from(clock.instant())).param("by", byProxy ? "proxy" : "person")
-                .param("consent", consentId).param("whose", whose.value()).query(String.class).optional().orElse(null);
-        if (authorization != null) {
-            jdbc.sql("delete from idp.oauth2_authorization where id = :id").param("id", authorization).update();
-        }
+                .param("consent", consentId).param("whose", whose.value()).update();
     }
 
     private static ConnectedApp app(ResultSet row, boolean asProxy) throws SQLException {

@@ -254,6 +254,9 @@ class DatabaseRolesTest {
         expected.put("portal.proxy_grant", "INSERT,SELECT");
         expected.put("portal.proxy_invitation", "INSERT,SELECT");
         expected.put("portal.notice_read", "INSERT,SELECT");
+        // Consents ended on 連携中のアプリ, and apps' last reads: the portal's own records of the idp's consents.
+        expected.put("portal.app_disconnection", "INSERT,SELECT");
+        expected.put("portal.app_read", "INSERT,SELECT");
         expected.put("idp.card_challenge", "DELETE,INSERT,SELECT");
         expected.put("idp.kiosk_terminal", "INSERT,SELECT");
         // Connected apps: registered and consented to; changed or ended only through their columns below.
@@ -275,11 +278,12 @@ class DatabaseRolesTest {
                 """).query(String.class).list();
         assertThat(columns).containsExactly("idp.app.name UPDATE", "idp.app.operator UPDATE", "idp.app.redirect_uris UPDATE",
                 "idp.app.retired_at UPDATE", "idp.app.scopes UPDATE", "idp.app.secret_hash UPDATE",
-                "idp.app_consent.ended_at UPDATE", "idp.app_consent.ended_by UPDATE", "idp.app_consent.last_read_at UPDATE",
+                "idp.app_consent.ended_at UPDATE", "idp.app_consent.ended_by UPDATE",
                 "idp.card_challenge.checked_at UPDATE", "idp.card_challenge.completed_at UPDATE",
                 "idp.card_challenge.consumed_at UPDATE", "idp.card_challenge.failure UPDATE", "idp.card_challenge.handle_hash UPDATE",
                 "idp.card_challenge.kiosk_terminal UPDATE", "idp.card_challenge.person_id UPDATE",
                 "idp.card_challenge.second_person_id UPDATE",
+                "portal.app_read.last_read_at UPDATE",
                 "portal.card_use_registration.cancel_channel UPDATE", "portal.card_use_registration.cancelled_at UPDATE",
                 "portal.proxy_grant.ended_at UPDATE", "portal.proxy_grant.ended_by UPDATE",
                 "portal.proxy_invitation.accepted_at UPDATE", "portal.proxy_invitation.accepted_by UPDATE",

@@ -55,10 +55,6 @@ class ConnectedAppsPagesTest {
     private static long consent(UUID person, UUID actor, Long grant, String scopes, int days) {
         String authorization = "pages-test-" + UUID.randomUUID();
         jdbc.sql("""
-                insert into idp.oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type)
-                values (:id, 'pages-test-phr', :principal, 'authorization_code')
-                """).param("id", authorization).param("principal", String.valueOf(actor == null ? person : actor)).update();
-        jdbc.sql("""
                 update idp.app_consent set ended_at = :now, ended_by = 'replaced'
                 where person_id = :person and app_id = 'pages-test-phr' and ended_at is null
                 """).param("person", person).param("now", NOW).update();
@@ -86,16 +82,16 @@ class ConnectedAppsPagesTest {
     }
 
     @Test
-    void disconnectingEndsTheConsentAndItsAuthorizationAtOnce() throws Exception {
+    void disconnectingEndsTheConsentAtOnceInThePortalsOwnRecords() throws Exception {
         long id = consent(HANAKO, null, null, "checkups", 30);
-        String authorization = jdbc.sql("select authorization_id from idp.app_consent where consent_id = :c").param("c", id)
-                .query(String.class).single();
         MvcResult done = mvc.perform(post("/apps/" + id + "/disconnect").with(csrf()).with(as(HANAKO))).andReturn();
         assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/apps");
-        assertThat(jdbc.sql("select ended_by from idp.app_consent where consent_id = :c").param("c", id).query(String.class).single())
-                .isEqualTo("person");
-        assertThat(jdbc.sql("select count(*) from idp.oauth2_authorization where id = :a").param("a", authorization)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select ended_by from portal.app_disconnection where consent_id = :c").param("c", id)
+                .query(String.class).single()).isEqualTo("person");
+        // The idp's consent is the idp's: the portal writes nothing there.
+        assertThat(jdbc.sql("select ended_at is null from idp.app_consent where consent_id = :c").param("c", id)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(page(HANAKO)).doesNotContain("健診の情報（特定健診の結果）");
         assertThat(jdbc.sql("""
                 select result from portal.access_log where person_id = :p and action = 'disconnect_app' order by log_id desc limit 1
                 """).param("p", HANAKO).query(String.class).single()).isEqualTo("ok");
@@ -106,8 +102,8 @@ class ConnectedAppsPagesTest {
         long id = consent(ICHIRO, null, null, "drugs", 30);
         assertThat(mvc.perform(post("/apps/" + id + "/disconnect").with(csrf()).with(as(HANAKO))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);
-        assertThat(jdbc.sql("select ended_at is null from idp.app_consent where consent_id = :c").param("c", id)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from portal.app_disconnection where consent_id = :c").param("c", id)
+                .query(Long.class).single()).isZero();
         assertThat(mvc.perform(post("/apps/" + id + "/disconnect").with(as(ICHIRO))).andReturn().getResponse().getStatus())
                 .as("no CSRF token").isEqualTo(403);
     }
@@ -121,8 +117,8 @@ class ConnectedAppsPagesTest {
         assertThat(page(TARO)).contains("代理で連携したアプリ", "見本 一郎 さん（あなたが代理人です）");
         assertThat(page(ICHIRO)).contains("けんこう手帳アプリ", "代理人 見本 太郎 さん");
         mvc.perform(post("/apps/" + id + "/disconnect").with(csrf()).with(as(TARO))).andReturn();
-        assertThat(jdbc.sql("select ended_by from idp.app_consent where consent_id = :c").param("c", id).query(String.class).single())
-                .isEqualTo("proxy");
+        assertThat(jdbc.sql("select ended_by from portal.app_disconnection where consent_id = :c").param("c", id)
+                .query(String.class).single()).isEqualTo("proxy");
         assertThat(jdbc.sql("""
                 select actor_id from portal.access_log where person_id = :p and action = 'disconnect_app' order by log_id desc limit 1
                 """).param("p", ICHIRO).query(UUID.class).single()).isEqualTo(TARO);
