@@ -27,17 +27,17 @@ public class AppClients implements RegisteredClientRepository {
     /** Access tokens are short: a consent ended is felt within this, even by an API that cached nothing. */
     public static final Duration ACCESS_TOKEN = Duration.ofMinutes(5);
 
-    private final RegisteredClient portal;
+    private final RegisteredClient portalClient;
     private final AppRegistry registry;
 
     public AppClients(RegisteredClient portal, AppRegistry registry) {
-        this.portal = portal;
+        this.portalClient = portal;
         this.registry = registry;
     }
 
     /** Whether the client is the portal itself rather than an app. */
     public boolean isPortal(RegisteredClient client) {
-        return portal.getId().equals(client.getId());
+        return portalClient.getId().equals(client.getId());
     }
 
     @Override
@@ -48,13 +48,13 @@ public class AppClients implements RegisteredClientRepository {
     @Override
     @Nullable
     public RegisteredClient findById(String id) {
-        return portal.getId().equals(id) ? portal : registry.find(id).map(AppClients::client).orElse(null);
+        return portalClient.getId().equals(id) ? portalClient : registry.find(id).map(AppClients::client).orElse(null);
     }
 
     @Override
     @Nullable
     public RegisteredClient findByClientId(String clientId) {
-        return portal.getClientId().equals(clientId) ? portal : registry.find(clientId).map(AppClients::client).orElse(null);
+        return portalClient.getClientId().equals(clientId) ? portalClient : registry.find(clientId).map(AppClients::client).orElse(null);
     }
 
     /**
