@@ -2,6 +2,7 @@ package jp.mynahealth.portal.api.fhir;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,15 @@ class FhirRecordsRepository {
                 .optional();
     }
 
+    /**
+     * The keyset parameters of a page: after the given position (its date and numeric id; from the
+     * latest when none), one row more than the page so that the caller knows whether another follows.
+     */
+    private static Map<String, Object> keyset(Position after, int size) {
+        return Map.of("afterDate", after == null ? LATEST : after.date(),
+                "afterId", after == null ? Long.MAX_VALUE : Long.parseLong(after.id()), "limit", size + 1);
+    }
+
     /** Qualifications, the latest first; 記号・番号・枝番 are not even read. */
     Page<CoverageRow> coverages(PersonId person, Position after, int size) {
         List<CoverageRow> rows = store.jdbc().sql("""
@@ -64,9 +74,7 @@ class FhirRecordsRepository {
                 limit :limit
                 """)
                 .param("person", person.value())
-                .param("afterDate", after == null ? LATEST : after.date())
-                .param("afterId", after == null ? Long.MAX_VALUE : Long.parseLong(after.id()))
-                .param("limit", size + 1)
+                .params(keyset(after, size))
                 .query((row, n) -> new CoverageRow(row.getLong("qualification_id"), row.getString("insurer_number"),
                         row.getString("insurer_name"), row.getString("insurer_kind"), row.getString("relationship"),
                         row.getInt("copay_percent"), row.getObject("valid_from", LocalDate.class),
@@ -93,9 +101,7 @@ class FhirRecordsRepository {
                 .param("person", person.value())
                 .param("from", from == null ? EARLIEST : from)
                 .param("to", to == null ? LATEST : to)
-                .param("afterDate", after == null ? LATEST : after.date())
-                .param("afterId", after == null ? Long.MAX_VALUE : Long.parseLong(after.id()))
-                .param("limit", size + 1)
+                .params(keyset(after, size))
                 .query((row, n) -> new DispenseRow(row.getLong("dispensing_id"), row.getObject("dispensed_on", LocalDate.class),
                         row.getString("dispenser_code"), row.getString("pharmacy_name"), row.getString("prescriber_name"),
                         row.getString("drug_code"), row.getString("drug_name"), row.getBoolean("generic"),
@@ -164,9 +170,7 @@ class FhirRecordsRepository {
                 .param("person", person.value())
                 .param("fromMonth", from == null ? EARLIEST : from.withDayOfMonth(1))
                 .param("to", to == null ? LATEST : to)
-                .param("afterDate", after == null ? LATEST : after.date())
-                .param("afterId", after == null ? Long.MAX_VALUE : Long.parseLong(after.id()))
-                .param("limit", size + 1)
+                .params(keyset(after, size))
                 .query((row, n) -> new NoticeRow(row.getLong("notice_id"), row.getObject("service_month", LocalDate.class),
                         row.getString("institution_code"), row.getString("institution_name"), row.getString("insurer_number"),
                         row.getString("insurer_name"), row.getString("category"), row.getInt("days"), row.getLong("total_cost"),
@@ -188,9 +192,7 @@ class FhirRecordsRepository {
                 limit :limit
                 """)
                 .param("person", person.value())
-                .param("afterDate", after == null ? LATEST : after.date())
-                .param("afterId", after == null ? Long.MAX_VALUE : Long.parseLong(after.id()))
-                .param("limit", size + 1)
+                .params(keyset(after, size))
                 .query((row, n) -> new VaccinationRow(row.getLong("vaccination_id"), row.getObject("given_on", LocalDate.class),
                         row.getString("vaccine_code"), row.getString("vaccine_name"), row.getInt("dose_number"),
                         row.getString("lot_number"), row.getString("place"), row.getObject("recorded_on", LocalDate.class)))
