@@ -7,7 +7,10 @@
 # Usage: SMALL_STORE=<folder> LARGE_STORE=<folder> e2e/bench/scale.sh [small=100000] [large=1000000] [seconds=15]
 #   Each folder holds a store filled by citizens.sh (STORE=…), or is filled on the way (the large one
 #   takes some two hours and about 65 GB of disk: see README). A store is reused as it is, so both
-#   must have been filled with the counts given here.
+#   must have been filled with the counts given here. SMALL_LOG=<file> (or LARGE_LOG) takes that half
+#   from the log of an earlier run of citizens.sh's record pages instead (PAGES_ONLY=1, same jar and
+#   seconds): the small store can be measured while the machine is otherwise quiet and the large one
+#   not filled yet.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 small=${1:-100000}
@@ -17,8 +20,14 @@ seconds=${3:-15}
 logs=$(mktemp -d "${TMPDIR:-/tmp}/myna-scale-XXXX")
 
 for size in small large; do
-  store=SMALL_STORE count=$small
-  [ $size = large ] && store=LARGE_STORE count=$large
+  store=SMALL_STORE count=$small earlier=SMALL_LOG
+  [ $size = large ] && store=LARGE_STORE count=$large earlier=LARGE_LOG
+  if [ -n "${!earlier:-}" ]; then
+    # A half measured earlier by this script with the same jar (the other store filling meanwhile).
+    echo "== $count people: the earlier run's log ${!earlier}"
+    cp "${!earlier}" "$logs/$size.log"
+    continue
+  fi
   echo "== $count people (${!store}), log: $logs/$size.log"
   STORE=${!store} PAGES_ONLY=1 bash e2e/bench/citizens.sh "$count" "$seconds" 2>&1 | tee "$logs/$size.log"
 done
