@@ -26,12 +26,6 @@ public final class CheckupArchiveWriter implements Closeable {
     static final int MAX_DOCUMENTS = 999_999;
 
     private final ZipOutputStream zip;
-    /**
-     * What a document is written to: the JDK's XML writer hands its bytes on one at a time, and each
-     * would otherwise be a call into zlib (two thirds of the CPU of generating a million people's files,
-     * JFR). Flushed into the entry before it is closed.
-     */
-    private final BufferedOutputStream entry;
     private final CheckupArchiveHeader header;
     private final String root;
     private final String filePrefix;
@@ -41,7 +35,6 @@ public final class CheckupArchiveWriter implements Closeable {
     /** The writer owns {@code out} from here on and closes it with the archive. */
     public CheckupArchiveWriter(OutputStream out, CheckupArchiveHeader header) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        this.entry = new BufferedOutputStream(new Unclosable(zip), 1 << 13);
         this.header = header;
         String day = ClinicalDocumentWriter.date(header.createdOn());
         // 送付元_送付先_作成日+分割回数_実施区分; 送付先 2 is the 支払基金 of the 国・支払基金区分.
@@ -65,6 +58,10 @@ public final class CheckupArchiveWriter implements Closeable {
         documents++;
         String name = filePrefix + String.format("%06d", documents) + ".xml";
         zip.putNextEntry(new ZipEntry(name));
+        // Through a buffer of its own: the JDK's XML writer hands its bytes on one at a time, and each
+        // would otherwise be a call into zlib (two thirds of the CPU of generating a million people's
+        // files, JFR). A document that fails half-way leaves nothing behind for the next entry.
+        BufferedOutputStream entry = new BufferedOutputStream(new Unclosable(zip), 1 << 13);
         try {
             ClinicalDocumentWriter.write(document, header.createdOn(), entry);
         } catch (XMLStreamException e) {
