@@ -53,7 +53,8 @@ psql_owner() { PGPASSWORD=drill-secret psql -q -At -h 127.0.0.1 -p $PG_PORT -U m
 
 if [ -f "$work/primary/PG_VERSION" ]; then
   say "reusing the store in $work"
-  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -o "-p $PG_PORT" -l "$work/pg/primary.log" -w start >/dev/null
+  # Up to 15 minutes: a store stopped without a checkpoint replays its WAL first (gigabytes after a fill).
+  as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -o "-p $PG_PORT" -l "$work/pg/primary.log" -t 900 -w start >/dev/null
 else
   start_primary
   # A benchmark database, thrown away: the WAL need not survive a crash of this machine.
