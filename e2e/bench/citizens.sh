@@ -109,6 +109,20 @@ run() {
   COOKIES="$work/cookies.txt" PAGES="$2" EXPECT="$3" wrk -t2 -c"${4:-8}" -d"${run_seconds:-$seconds}s" --latency \
     -s e2e/bench/citizens.lua "$1" | awk '/^RESULT/ {print $3, $5, $7, $9}'
 }
+# costed "<pids>" <run arguments>: run's figures, then what each good response cost in CPU
+# milliseconds: the given JVMs together, PostgreSQL, HAProxy, the whole machine (wrk included).
+costed() {
+  local pids=$1 before after result
+  shift
+  before=$(cpu_seconds $pids)
+  result=$(run "$@")
+  after=$(cpu_seconds $pids)
+  awk -v b="$before" -v a="$after" -v r="$result" -v s="${run_seconds:-$seconds}" 'BEGIN {
+    nb = split(b, x, " "); split(a, y, " "); split(r, f, " "); good = f[1] * s; if (good == 0) good = 1
+    jvm = 0; for (i = 1; i <= nb - 3; i++) jvm += y[i] - x[i]
+    printf "%s|%.2f %.2f %.2f %.2f\n", r, jvm * 1000 / good, (y[nb-2] - x[nb-2]) * 1000 / good,
+      (y[nb-1] - x[nb-1]) * 1000 / good, (y[nb] - x[nb]) * 1000 / good }'
+}
 owners="/owners/1 /owners/2 /owners/3 /owners/4 /owners/5 /owners/6 /owners/7 /owners/8 /owners/9 /owners/10"
 record_pages=("/dashboard" "/insurance" "/drugs" "/care" "/checkups" "/vaccinations" "/costs?year=2025" "/etax" "/notices" "/history")
 
@@ -148,15 +162,27 @@ done
 if [ -z "${PAGES_ONLY:-}" ]; then
   echo "== drug page, 200 sessions, 8 connections, ${seconds} s a run, 3 interleaved rounds (good responses/s, p50 ms, p99 ms, wrong)"
   printf '%-6s %-36s %-36s %-36s\n' round "PetClinic /owners/{1..10}" "portal /drugs, one instance" "portal /drugs, two instances"
-  declare -a pet one two
+  declare -a pet one two costs
   for round in 1 2 3; do
-    p=$(run http://127.0.0.1:8090 "$owners" "Owner Information")
-    o=$(run http://localhost:8079 /drugs "お薬の情報")
-    t=$(run http://localhost:8080 /drugs "お薬の情報")
-    printf '%-6s %-36s %-36s %-36s\n' "$round" "$p" "$o" "$t"
+    p=$(costed "$petclinic_pid" http://127.0.0.1:8090 "$owners" "Owner Information")
+    o=$(costed "${portal_pid[0]}" http://localhost:8079 /drugs "お薬の情報")
+    t=$(costed "${portal_pid[*]}" http://localhost:8080 /drugs "お薬の情報")
+    printf '%-6s %-36s %-36s %-36s\n' "$round" "${p%|*}" "${o%|*}" "${t%|*}"
+    costs+=("$round ${p#*|} ${o#*|} ${t#*|}")
     pet+=("${p%% *}"); one+=("${o%% *}"); two+=("${t%% *}")
-    p99s+=("$(echo "$t" | awk '{print $3}')")
+    p99s+=("$(echo "${t%|*}" | awk '{print $3}')")
   done
+  echo "CPU ms per good response (JVMs, PostgreSQL, HAProxy, whole machine with wrk):"
+  printf '%-6s %-36s %-36s %-36s\n' round PetClinic "one instance" "two instances"
+  printf '%s\n' "${costs[@]}" | awk '{printf "%-6s %-36s %-36s %-36s\n", $1, $2" "$3" "$4" "$5, $6" "$7" "$8" "$9, $10" "$11" "$12" "$13}'
+  # What the target would leave: 1.5 times PetClinic's rate on this machine's cores, each page
+  # may cost no more machine CPU than this; beside it, what the drug page's statements cost PostgreSQL.
+  printf '%s\n' "${costs[@]}" | awk -v pet="$(median "${pet[@]}")" -v cores="$(nproc)" '
+    { pg[NR] = $11; machine[NR] = $13; petpg[NR] = $3; petm[NR] = $5 }
+    function mid(a, b, c) { return a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b)) }
+    END { printf "1.5x PetClinic (%.0f/s) on %d cores leaves %.2f ms of machine CPU a drug page; two instances spent %.2f," \
+        " of it PostgreSQL %.2f (PetClinic: %.2f, of it PostgreSQL %.2f; medians)\n", 1.5 * pet, cores, cores * 1000 / (1.5 * pet),
+        mid(machine[1], machine[2], machine[3]), mid(pg[1], pg[2], pg[3]), mid(petm[1], petm[2], petm[3]), mid(petpg[1], petpg[2], petpg[3]) }'
   awk -v p="$(median "${pet[@]}")" -v o="$(median "${one[@]}")" -v t="$(median "${two[@]}")" 'BEGIN {
     printf "medians: PetClinic %.0f/s, portal one instance %.0f/s, two instances %.0f/s\n", p, o, t
     printf "drug page (two instances) / PetClinic owner page: %.2f (target >= 1.5)\n", t / p

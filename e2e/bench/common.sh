@@ -24,3 +24,29 @@ start_app() {
 login_taro() {
   java -cp "$classpath" jp.mynahealth.bench.PortalSession http://localhost:8080 "$1/cards/taro.p12" 1234
 }
+
+# cpu_seconds <pid>…: CPU seconds used so far (utime + stime, /proc/<pid>/stat) by each given JVM,
+# then by PostgreSQL, by HAProxy and by the whole machine (all but idle and iowait, /proc/stat), on
+# one line. PostgreSQL's figure adds what its ended processes used (each postmaster's cutime and
+# cstime): a connection or an autovacuum worker that ends between two readings still counts.
+cpu_seconds() {
+  local hz
+  hz=$(getconf CLK_TCK)
+  for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null || true; done | awk -v hz="$hz" -v pids="$*" '
+    BEGIN { n = split(pids, want, " "); for (i = 1; i <= n; i++) { at[want[i]] = i; used[i] = 0 } }
+    {
+      line = $0; pid = $1; name = line; sub(/^[0-9]+ \(/, "", name); sub(/\) .*$/, "", name)
+      rest = line; sub(/^.*\) /, "", rest); split(rest, f, " ")
+      t = (f[12] + f[13]) / hz   # utime and stime: fields 14 and 15 of the whole line
+      if (pid in at) used[at[pid]] += t
+      else if (name == "haproxy") hp += t
+      else if (name ~ /^postgres/) { pg += t; parent[pid] = f[2]; ended[pid] = (f[14] + f[15]) / hz }
+    }
+    END {
+      # A postmaster is the PostgreSQL process whose parent is not one.
+      for (p in parent) if (!(parent[p] in parent)) pg += ended[p]
+      getline cpu < "/proc/stat"; split(cpu, c, " ")
+      busy = 0; for (i = 2; i <= 11; i++) if (i != 5 && i != 6) busy += c[i]
+      out = ""; for (i = 1; i <= n; i++) out = out sprintf("%.2f ", used[i])
+      printf "%s%.2f %.2f %.2f\n", out, pg, hp, busy / hz }'
+}

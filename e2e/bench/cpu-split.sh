@@ -29,22 +29,8 @@ start_roles
 start_haproxy
 citizens 200
 
-# CPU seconds so far, by part: "portal0 portal1 postgres haproxy machine" (utime + stime of /proc/<pid>/stat;
-# the machine's from /proc/stat, all but idle and iowait).
-cpu_now() {
-  local hz
-  hz=$(getconf CLK_TCK)
-  for stat in /proc/[0-9]*/stat; do cat "$stat" 2>/dev/null || true; done | awk -v hz="$hz" \
-    -v p0="${portal_pid[0]}" -v p1="${portal_pid[1]}" '{
-      line = $0; pid = $1; comm = line; sub(/^[0-9]+ \(/, "", comm); sub(/\) .*$/, "", comm)
-      rest = line; sub(/^.*\) /, "", rest); split(rest, f, " ")
-      t = (f[12] + f[13]) / hz   # utime and stime: fields 14 and 15 of the whole line
-      if (pid == p0) a += t; else if (pid == p1) b += t
-      else if (comm ~ /^postgres/) pg += t; else if (comm == "haproxy") hp += t }
-    END { getline cpu < "/proc/stat"; split(cpu, c, " ")
-      busy = 0; for (i = 2; i <= 11; i++) if (i != 5 && i != 6) busy += c[i]
-      printf "%.2f %.2f %.2f %.2f %.2f\n", a, b, pg, hp, busy / hz }'
-}
+# CPU seconds so far, by part: "portal0 portal1 postgres haproxy machine" (e2e/bench/common.sh).
+cpu_now() { cpu_seconds "${portal_pid[0]}" "${portal_pid[1]}"; }
 
 # round <address> <label>: one wrk run and its CPU per good response.
 round() {

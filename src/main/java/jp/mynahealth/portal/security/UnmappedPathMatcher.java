@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 class UnmappedPathMatcher implements RequestMatcher {
 
     private final ObjectProvider<RequestMappingHandlerMapping> controllers;
+    /** Looked up on the first request, not on every one: the lookup walked the bean factory each time. */
+    private volatile RequestMappingHandlerMapping mapping;
 
     UnmappedPathMatcher(ObjectProvider<RequestMappingHandlerMapping> controllers) {
         this.controllers = controllers;
@@ -25,7 +27,13 @@ class UnmappedPathMatcher implements RequestMatcher {
             return false;
         }
         try {
-            return controllers.getObject().getHandler(request) == null;
+            RequestMappingHandlerMapping found = mapping;
+            if (found == null) {
+                // The security chain is built before the controllers' mapping: it can only be fetched later.
+                found = controllers.getObject();
+                mapping = found;
+            }
+            return found.getHandler(request) == null;
         } catch (Exception e) {
             return false;
         }
