@@ -19,6 +19,9 @@
 #   (a local mirror where GitHub cannot be reached), PETCLINIC_JAR=<jar> skips building it;
 #   FILL_ONLY=1 with STORE fills the store and stops; PAGES_ONLY=1 measures the record pages (2, 3) and
 #   nothing else (no PetClinic, no API).
+#   Each portal instance runs on a core of its own (pin_portals, e2e/drills/common.sh), so "one
+#   instance" is one core's worth, as a container with one CPU would be; FLOATING=1 leaves both
+#   free to run on either core. PetClinic, one JVM, always floats over both cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 persons=${1:-100000}
@@ -91,6 +94,7 @@ say "store: $(psql_owner -c 'select count(*) from records.person') people, $(psq
   "$(psql_owner -c "select pg_size_pretty(pg_database_size('myna'))")"
 
 start_roles
+[ -n "${FLOATING:-}" ] || pin_portals
 start_haproxy
 if [ -z "${PAGES_ONLY:-}" ]; then
   say "Spring PetClinic (postgres profile) on localhost:8090, same heap as a portal instance"

@@ -7,6 +7,7 @@
 # PostgreSQL (all its processes), HAProxy, wrk and the whole machine (/proc). Watching the rounds
 # go by shows how long the JIT takes to settle in each JVM: two instances each see half the
 # requests, so they settle later than one.
+# Each instance runs on a core of its own unless FLOATING=1 (pin_portals, e2e/drills/common.sh).
 # Usage: STORE=<folder> e2e/bench/cpu-split.sh [page=/drugs] [seconds=15] [rounds=10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,6 +27,7 @@ pids=()
 trap drill_stop EXIT
 as_postgres "$PGBIN/pg_ctl" -D "$work/primary" -o "-p $PG_PORT" -l "$work/pg/primary.log" -w start >/dev/null
 start_roles
+[ -n "${FLOATING:-}" ] || pin_portals
 start_haproxy
 citizens 200
 
